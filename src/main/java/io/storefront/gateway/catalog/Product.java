@@ -1,0 +1,30 @@
+package io.storefront.gateway.catalog;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A product document. Listings show only products that are not archived; archived ones stay readable by id
+ * because old orders point at them. The compound indexes serve each listing sort with its id tie-breaker.
+ */
+@Document("products")
+@CompoundIndex(name = "listing_newest", def = "{'archived': 1, 'createdAt': -1, '_id': 1}")
+@CompoundIndex(name = "listing_price", def = "{'archived': 1, 'price.amount': 1, '_id': 1}")
+@CompoundIndex(name = "listing_name", def = "{'archived': 1, 'name': 1, '_id': 1}")
+@CompoundIndex(name = "listing_category", def = "{'archived': 1, 'category': 1, 'createdAt': -1, '_id': 1}")
+public record Product(@Id String id, @Indexed(unique = true) String sku, String name, String description,
+		Money price, String category, @Nullable String imageUrl, int stock, Money cost, boolean archived,
+		Instant createdAt, Instant updatedAt, @Version @Nullable Long version) {
+
+	public boolean inStock() {
+		return this.stock > 0;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.storefront.gateway.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import graphql.GraphqlErrorBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds errors in the one shape PRODUCT.md promises: a classification, a code and, for input errors, the field.
+ */
+public final class GraphQlErrors {
+
+	private GraphQlErrors() {
+	}
+
+	public static GraphqlErrorBuilder<?> of(ErrorCode code, String message, @Nullable String field) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", code.name());
+		if (field != null) {
+			extensions.put("field", field);
+		}
+		return GraphqlErrorBuilder.newError().errorType(code.classification()).message(message).extensions(extensions);
+	}
+
+	/** An error that tells the client only an id under which the server logged the cause. */
+	public static GraphqlErrorBuilder<?> internal(String errorId) {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", ErrorCode.INTERNAL.name());
+		extensions.put("errorId", errorId);
+		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorCode.INTERNAL.classification())
+			.message("Internal error, id " + errorId)
+			.extensions(extensions);
+	}
+
+}
