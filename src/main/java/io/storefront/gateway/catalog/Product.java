@@ -27,4 +27,10 @@ public record Product(@Id String id, @Indexed(unique = true) String sku, String 
 		return this.stock > 0;
 	}
 
+	/** This product taken out of listings at the given time; orders that name it can still read it. */
+	public Product archivedAt(Instant at) {
+		return new Product(this.id, this.sku, this.name, this.description, this.price, this.category, this.imageUrl,
+				this.stock, this.cost, true, this.createdAt, at, this.version);
+	}
+
 }

@@ -16,7 +16,6 @@ import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,16 +44,13 @@ public class ProductCatalog {
 		return this.products.findById(requireObjectId("id", id));
 	}
 
-	/** One window of the listing, in the given order, after the subrange's position. */
-	public Window<Product> listProducts(ProductFilter filter, ProductSort sort, ScrollSubrange subrange) {
-		int pageSize = subrange.count().orElse(DEFAULT_PAGE_SIZE);
+	/** One window of the listing, in the given order, after the given position (from the start when null). */
+	public Window<Product> listProducts(ProductFilter filter, ProductSort sort, int pageSize,
+			@Nullable ScrollPosition after) {
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
 			throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ".");
 		}
-		if (!subrange.forward()) {
-			throw new InvalidInputException("before", "Only forward pagination (first/after) is supported.");
-		}
-		KeysetScrollPosition position = startingAt(subrange.position().orElse(null), sort);
+		KeysetScrollPosition position = startingAt(after, sort);
 		Query query = new Query(listingCriteria(filter)).with(sort.sort()).with(position).limit(pageSize);
 		return this.mongo.scroll(query, Product.class);
 	}

@@ -27,11 +27,13 @@ class ProductController {
 	}
 
 	@QueryMapping
-	Window<Product> products(ScrollSubrange subrange, @Argument @Nullable ProductFilter filter,
-			@Argument @Nullable ProductSort sort) {
-		// an explicit null replaces the schema's defaults, so both fall back here too
+	Window<Product> products(@Argument @Nullable Integer first, ScrollSubrange subrange,
+			@Argument @Nullable ProductFilter filter, @Argument @Nullable ProductSort sort) {
+		// An explicit null replaces the schema's defaults, so they apply here too. The subrange is read only for
+		// its decoded position: it silently drops a negative count, which must be refused instead.
 		return this.catalog.listProducts((filter != null) ? filter : ProductFilter.NONE,
-				(sort != null) ? sort : ProductSort.NEWEST, subrange);
+				(sort != null) ? sort : ProductSort.NEWEST, (first != null) ? first : ProductCatalog.DEFAULT_PAGE_SIZE,
+				subrange.position().orElse(null));
 	}
 
 }

@@ -1,0 +1,24 @@
+package io.storefront.gateway;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test over real HTTP against the whole gateway on the embedded store, with the demo catalog
+ * loaded. Test classes that share it share one running server.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "storefront.store.demo-data=true")
+public @interface GatewayHttpTest {
+
+}
