@@ -1,0 +1,106 @@
+package io.storefront.gateway;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a developer reaches in the dev profile: GraphiQL, the printed schema, health with MongoDB, and the
+ * MongoDB driver's command metrics, from which round trips per request can be counted.
+ */
+@GatewayHttpTest
+@ActiveProfiles("dev")
+class DeveloperSurfaceTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void graphiqlIsServed() {
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/graphiql?path=/graphql")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("GraphiQL"));
+	}
+
+	@Test
+	void printedSchemaIsServed() {
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/graphql/schema")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((schema) -> assertThat(schema).contains("type Product {", "products(after: String, filter: ProductFilter, first: Int = 20, sort: ProductSort = NEWEST): ProductConnection!",
+					"enum ProductSort {"));
+	}
+
+	@Test
+	void healthIncludesTheStore() {
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.mongo.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
+	void mongoCommandMetricsAreExposed() {
+		GatewayClient.graphQl(this.port).document("{ products(first: 1) { edges { cursor } } }").executeAndVerify();
+
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/actuator/metrics/mongodb.driver.commands")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.availableTags[?(@.tag == 'command')].values[*]")
+			.value((commands) -> assertThat(commands.toString()).contains("find"));
+	}
+
+	@Test
+	void aPageOfTwentyProductsIsOneFindCommand() {
+		long findsBefore = commands("find");
+		long allBefore = allCommands();
+
+		GatewayClient.graphQl(this.port).documentName("productsPage").variable("first", 20).execute().path(
+				"products.edges").entityList(Object.class).hasSize(20);
+
+		assertThat(commands("find") - findsBefore).isEqualTo(1);
+		assertThat(allCommands() - allBefore).isEqualTo(1);
+	}
+
+	private long commands(String command) {
+		return this.meters.find("mongodb.driver.commands").tag("command", command).timers().stream()
+			.mapToLong(Timer::count).sum();
+	}
+
+	private long allCommands() {
+		return this.meters.find("mongodb.driver.commands").timers().stream().mapToLong(Timer::count).sum();
+	}
+
+}
