@@ -8,10 +8,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test over real HTTP against the whole gateway on the embedded store, with the demo catalog
- * loaded. Test classes that share it share one running server.
+ * and demo users loaded, and every MongoDB command recorded in a {@link MongoCommandLog}. Test classes that
+ * share it share one running server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "storefront.store.demo-data=true")
+@Import(MongoCommandLog.class)
 public @interface GatewayHttpTest {
 
 }

@@ -2,6 +2,8 @@ package io.storefront.gateway.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +11,9 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.InvalidInputException;
+import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.store.LiteralRegex;
 
-import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -24,11 +27,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProductCatalog {
 
-	static final int DEFAULT_PAGE_SIZE = 20;
-
-	static final int MAX_PAGE_SIZE = 100;
-
 	static final int MAX_SEARCH_LENGTH = 100;
+
+	/** The currency of an amount that has no product to take one from, such as an empty cart's subtotal. */
+	public static final Currency SHOP_CURRENCY = Currency.getInstance("USD");
 
 	private final Products products;
 
@@ -41,29 +43,24 @@ public class ProductCatalog {
 
 	/** The product with this id, archived or not; empty when there is none. */
 	public Optional<Product> findProduct(String id) {
-		return this.products.findById(requireObjectId("id", id));
+		return this.products.findById(Pages.requireId("id", id));
+	}
+
+	/** The products with these ids that exist, archived ones included, in one read. */
+	public List<Product> findProducts(Collection<String> ids) {
+		List<Product> found = new ArrayList<>();
+		this.products.findAllById(ids.stream().filter(ObjectId::isValid).distinct().toList()).forEach(found::add);
+		return found;
 	}
 
 	/** One window of the listing, in the given order, after the given position (from the start when null). */
-	public Window<Product> listProducts(ProductFilter filter, ProductSort sort, int pageSize,
+	public Window<Product> listProducts(ProductFilter filter, ProductSort sort, @Nullable Integer first,
 			@Nullable ScrollPosition after) {
-		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-			throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ".");
-		}
-		KeysetScrollPosition position = startingAt(after, sort);
-		Query query = new Query(listingCriteria(filter)).with(sort.sort()).with(position).limit(pageSize);
+		int pageSize = Pages.size(first);
+		Query query = new Query(listingCriteria(filter)).with(sort.sort())
+			.with(Pages.after(after, sort.keysetKeys()))
+			.limit(pageSize);
 		return this.mongo.scroll(query, Product.class);
-	}
-
-	private static KeysetScrollPosition startingAt(@Nullable ScrollPosition position, ProductSort sort) {
-		if (position == null) {
-			return ScrollPosition.keyset();
-		}
-		if (!(position instanceof KeysetScrollPosition keyset) || !keyset.getKeys().keySet().equals(sort.keysetKeys())
-				|| !ObjectId.isValid(String.valueOf(keyset.getKeys().get("id")))) {
-			throw new InvalidInputException("after", "The cursor belongs to another sort order; start again without it.");
-		}
-		return keyset;
 	}
 
 	// Every condition goes under $and: Spring Data adds the keyset condition as a top-level $or, and must not
@@ -75,7 +72,7 @@ public class ProductCatalog {
 			conditions.add(Criteria.where("category").is(filter.category()));
 		}
 		if (filter.search() != null && !filter.search().isBlank()) {
-			String pattern = literalPattern(filter.search());
+			String pattern = searchPattern(filter.search());
 			conditions.add(new Criteria().orOperator(Criteria.where("name").regex(pattern, "i"),
 					Criteria.where("description").regex(pattern, "i")));
 		}
@@ -91,23 +88,12 @@ public class ProductCatalog {
 		return new Criteria().andOperator(conditions);
 	}
 
-	/**
-	 * The search text as a regular expression that matches it literally: every ASCII punctuation character is
-	 * escaped, which both MongoDB's PCRE and Java's regex read as the character itself.
-	 */
-	static String literalPattern(String text) {
+	private static String searchPattern(String text) {
 		if (text.length() > MAX_SEARCH_LENGTH) {
 			throw new InvalidInputException("filter.search",
 					"search must be at most " + MAX_SEARCH_LENGTH + " characters.");
 		}
-		StringBuilder pattern = new StringBuilder(text.length() * 2);
-		text.codePoints().forEach((c) -> {
-			if (c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c)) {
-				pattern.append('\\');
-			}
-			pattern.appendCodePoint(c);
-		});
-		return pattern.toString();
+		return LiteralRegex.of(text);
 	}
 
 	private static BigDecimal requireNotNegative(String field, BigDecimal amount) {
@@ -115,13 +101,6 @@ public class ProductCatalog {
 			throw new InvalidInputException(field, field.substring(field.indexOf('.') + 1) + " must not be negative.");
 		}
 		return amount;
-	}
-
-	static String requireObjectId(String field, String id) {
-		if (!ObjectId.isValid(id)) {
-			throw new InvalidInputException(field, field + " is not a valid id.");
-		}
-		return id;
 	}
 
 }

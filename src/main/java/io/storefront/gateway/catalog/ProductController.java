@@ -32,8 +32,7 @@ class ProductController {
 		// An explicit null replaces the schema's defaults, so they apply here too. The subrange is read only for
 		// its decoded position: it silently drops a negative count, which must be refused instead.
 		return this.catalog.listProducts((filter != null) ? filter : ProductFilter.NONE,
-				(sort != null) ? sort : ProductSort.NEWEST, (first != null) ? first : ProductCatalog.DEFAULT_PAGE_SIZE,
-				subrange.position().orElse(null));
+				(sort != null) ? sort : ProductSort.NEWEST, first, subrange.position().orElse(null));
 	}
 
 }

@@ -15,11 +15,14 @@ public final class GraphQlErrors {
 	}
 
 	public static GraphqlErrorBuilder<?> of(ErrorCode code, String message, @Nullable String field) {
+		return of(code, message, (field != null) ? Map.of("field", field) : Map.of());
+	}
+
+	/** An error with more {@code extensions} than its code, for example the rule that denied a field. */
+	public static GraphqlErrorBuilder<?> of(ErrorCode code, String message, Map<String, ?> details) {
 		Map<String, Object> extensions = new LinkedHashMap<>();
 		extensions.put("code", code.name());
-		if (field != null) {
-			extensions.put("field", field);
-		}
+		extensions.putAll(details);
 		return GraphqlErrorBuilder.newError().errorType(code.classification()).message(message).extensions(extensions);
 	}
 

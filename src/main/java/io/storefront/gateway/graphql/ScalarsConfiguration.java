@@ -31,6 +31,7 @@ class ScalarsConfiguration {
 			.scalar(ExtendedScalars.GraphQLBigDecimal)
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Url)
+			.scalar(ExtendedScalars.CountryCode)
 			.scalar(ExtendedScalars.NonNegativeInt);
 	}
 

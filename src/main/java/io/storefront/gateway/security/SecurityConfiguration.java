@@ -4,19 +4,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The HTTP security chain. The gateway is stateless and reads no cookies, so there is no session and no CSRF
- * token; who may read which field is decided per field inside GraphQL, not per URL.
+ * token. A request without a token is anonymous; one with a token that fails verification is answered 401
+ * before GraphQL sees it. Who may read which field is decided per field inside GraphQL, by the schema's
+ * directives, not per URL.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter)
+			throws Exception {
+		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.authorizeHttpRequests((requests) -> requests
 				// which actuator endpoints exist is decided by management.endpoints.web.exposure per profile
 				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/actuator/**")
@@ -24,6 +35,11 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder(SecurityProperties properties) {
+		return new BCryptPasswordEncoder(properties.passwordStrength());
 	}
 
 }

@@ -1,0 +1,70 @@
+package io.storefront.gateway.account;
+
+import java.util.List;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.account.AccountInputs.LogInInput;
+import io.storefront.gateway.account.AccountInputs.SignUpInput;
+import io.storefront.gateway.security.Caller;
+import io.storefront.gateway.security.Role;
+import io.storefront.gateway.security.SignedInScope;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The account operations. Who may call each is declared in {@code user.graphqls}, not here.
+ */
+@Controller
+class AccountController {
+
+	private final AccountService accounts;
+
+	AccountController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@MutationMapping
+	AuthPayload signUp(@Argument SignUpInput input, DataFetchingEnvironment env) {
+		return signedIn(this.accounts.signUp(input), env);
+	}
+
+	@MutationMapping
+	AuthPayload logIn(@Argument LogInInput input, DataFetchingEnvironment env) {
+		return signedIn(this.accounts.logIn(input), env);
+	}
+
+	// within the payload the user who just signed in reads their own fields, as they will with the token
+	private static AuthPayload signedIn(AuthPayload payload, DataFetchingEnvironment env) {
+		SignedInScope.enter(env, payload.user().id(), payload.user().roles());
+		return payload;
+	}
+
+	@QueryMapping
+	@Nullable User me(@ContextValue Caller caller) {
+		return this.accounts.findUser("me", caller.requireUserId()).orElse(null);
+	}
+
+	@QueryMapping
+	Window<User> users(@Argument @Nullable Integer first, ScrollSubrange subrange, @Argument @Nullable String search) {
+		return this.accounts.listUsers(first, subrange.position().orElse(null), search);
+	}
+
+	@QueryMapping
+	@Nullable User user(@Argument String id) {
+		return this.accounts.findUser("id", id).orElse(null);
+	}
+
+	@MutationMapping
+	User setUserRoles(@Argument String userId, @Argument List<Role> roles, @ContextValue Caller caller) {
+		return this.accounts.setRoles(caller.requireUserId(), userId, roles);
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.storefront.gateway.account;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.account.AccountInputs.LogInInput;
+import io.storefront.gateway.account.AccountInputs.SignUpInput;
+import io.storefront.gateway.graphql.ErrorCode;
+import io.storefront.gateway.graphql.InvalidInputException;
+import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.security.Role;
+import io.storefront.gateway.security.TokenService;
+import io.storefront.gateway.store.LiteralRegex;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accounts: signing up (always as a CUSTOMER), logging in, reading users, and changing their roles.
+ */
+@Service
+public class AccountService {
+
+	static final int MIN_PASSWORD = 8;
+
+	static final int MAX_PASSWORD = 128;
+
+	static final int MAX_EMAIL = 254;
+
+	static final int MAX_NAME = 100;
+
+	static final int MAX_SEARCH = 100;
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+	private final Users users;
+
+	private final MongoOperations mongo;
+
+	private final PasswordEncoder passwords;
+
+	private final TokenService tokens;
+
+	private final Clock clock;
+
+	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
+	private final String unknownUserHash;
+
+	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, TokenService tokens, Clock clock) {
+		this.users = users;
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.tokens = tokens;
+		this.clock = clock;
+		this.unknownUserHash = passwords.encode("no user has this password " + new ObjectId());
+	}
+
+	AuthPayload signUp(SignUpInput input) {
+		String email = normalizedEmail(input.email(), "input.email");
+		String name = requireName(input.name());
+		requirePassword(input.password());
+		User user = new User(new ObjectId().toHexString(), email, name, this.passwords.encode(input.password()),
+				List.of(Role.CUSTOMER), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+		try {
+			user = this.users.insert(user);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new StorefrontException(ErrorCode.CONFLICT, "An account with this email exists already.",
+					"input.email");
+		}
+		return signedIn(user);
+	}
+
+	AuthPayload logIn(LogInInput input) {
+		String email = input.email().trim().toLowerCase(Locale.ROOT);
+		Optional<User> user = (email.length() <= MAX_EMAIL) ? this.users.findByEmail(email) : Optional.empty();
+		String hash = user.map(User::passwordHash).orElse(this.unknownUserHash);
+		boolean matches = input.password().length() <= MAX_PASSWORD && this.passwords.matches(input.password(), hash);
+		if (user.isEmpty() || !matches) {
+			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
+		}
+		return signedIn(user.get());
+	}
+
+	/** The user with this id, if any; a malformed id is refused as input of the given field. */
+	public Optional<User> findUser(String field, String id) {
+		return this.users.findById(Pages.requireId(field, id));
+	}
+
+	/** The users with these ids that exist, in one read. */
+	public List<User> findUsers(Collection<String> ids) {
+		List<User> found = new ArrayList<>();
+		this.users.findAllById(ids.stream().filter(ObjectId::isValid).distinct().toList()).forEach(found::add);
+		return found;
+	}
+
+	Window<User> listUsers(@Nullable Integer first, @Nullable ScrollPosition after, @Nullable String search) {
+		int size = Pages.size(first);
+		Query query = new Query();
+		if (search != null && !search.isBlank()) {
+			if (search.length() > MAX_SEARCH) {
+				throw new InvalidInputException("search", "search must be at most " + MAX_SEARCH + " characters.");
+			}
+			String pattern = LiteralRegex.of(search);
+			// under $and, so that Spring Data's keyset $or is not merged into this one
+			query.addCriteria(new Criteria().andOperator(new Criteria().orOperator(
+					Criteria.where("name").regex(pattern, "i"), Criteria.where("email").regex(pattern, "i"))));
+		}
+		query.with(Sort.by("id")).with(Pages.after(after, java.util.Set.of("id"))).limit(size);
+		return this.mongo.scroll(query, User.class);
+	}
+
+	User setRoles(String callerId, String userId, List<Role> roles) {
+		Pages.requireId("userId", userId);
+		if (roles.isEmpty()) {
+			throw new InvalidInputException("roles", "A user needs at least one role.");
+		}
+		if (callerId.equals(userId) && !roles.contains(Role.ADMIN)) {
+			throw new InvalidInputException("roles", "An admin cannot take ADMIN away from themselves.");
+		}
+		User updated = this.mongo.findAndModify(Query.query(Criteria.where("id").is(userId)),
+				new Update().set("roles", User.sorted(roles)).inc("version", 1),
+				FindAndModifyOptions.options().returnNew(true), User.class);
+		if (updated == null) {
+			throw new StorefrontException(ErrorCode.NOT_FOUND, "No user has this id.", "userId");
+		}
+		return updated;
+	}
+
+	/** Creates a user with the given roles as it is; for demo data, which is trusted. */
+	User createTrusted(String id, String email, String name, String password, List<Role> roles) {
+		return this.users.insert(new User(id, email, name, this.passwords.encode(password), roles,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null));
+	}
+
+	boolean hasNoUsers() {
+		return this.users.count() == 0;
+	}
+
+	private AuthPayload signedIn(User user) {
+		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.roles());
+		return new AuthPayload(token.token(), token.expiresAt(), user);
+	}
+
+	private static String normalizedEmail(String email, String field) {
+		String normalized = email.trim().toLowerCase(Locale.ROOT);
+		if (normalized.length() > MAX_EMAIL || !EMAIL.matcher(normalized).matches()) {
+			throw new InvalidInputException(field, "This is not a valid email address.");
+		}
+		return normalized;
+	}
+
+	private static String requireName(String name) {
+		String trimmed = name.trim();
+		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
+			throw new InvalidInputException("input.name", "name must be 1 to " + MAX_NAME + " characters.");
+		}
+		return trimmed;
+	}
+
+	private static void requirePassword(String password) {
+		if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+			throw new InvalidInputException("input.password",
+					"password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+		}
+	}
+
+}

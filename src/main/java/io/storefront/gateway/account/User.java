@@ -1,0 +1,47 @@
+package io.storefront.gateway.account;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import io.storefront.gateway.security.Owned;
+import io.storefront.gateway.security.Role;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A user document. The email is stored in lower case, so the unique index makes it unique regardless of case.
+ * The password hash never leaves the server: the schema has no field for it and {@link #toString()} hides it.
+ */
+@Document("users")
+public record User(@Id String id, @Indexed(unique = true) String email, String name, String passwordHash,
+		List<Role> roles, Instant createdAt, @Version @Nullable Long version) implements Owned {
+
+	public User {
+		roles = sorted(roles);
+	}
+
+	@Override
+	public String ownerId() {
+		return this.id;
+	}
+
+	User withRoles(Collection<Role> newRoles) {
+		return new User(this.id, this.email, this.name, this.passwordHash, List.copyOf(newRoles), this.createdAt,
+				this.version);
+	}
+
+	static List<Role> sorted(Collection<Role> roles) {
+		return roles.stream().distinct().sorted().toList();
+	}
+
+	@Override
+	public String toString() {
+		return "User[id=" + this.id + ", roles=" + this.roles + "]";
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.storefront.gateway.order;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.account.AccountService;
+import io.storefront.gateway.account.User;
+import io.storefront.gateway.catalog.Product;
+import io.storefront.gateway.catalog.ProductCatalog;
+import io.storefront.gateway.order.Order.OrderLine;
+
+import org.springframework.data.domain.Window;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Orders in the graph. The customer and the current product of each line are batch-loaded. Who may see an
+ * order is declared on the {@code Order} type in {@code order.graphqls}.
+ */
+@Controller
+class OrderController {
+
+	private final OrderService orders;
+
+	private final AccountService accounts;
+
+	private final ProductCatalog catalog;
+
+	OrderController(OrderService orders, AccountService accounts, ProductCatalog catalog) {
+		this.orders = orders;
+		this.accounts = accounts;
+		this.catalog = catalog;
+	}
+
+	@QueryMapping
+	@Nullable Order order(@Argument String id) {
+		return this.orders.findOrder(id).orElse(null);
+	}
+
+	@QueryMapping
+	Window<Order> orders(@Argument @Nullable Integer first, ScrollSubrange subrange,
+			@Argument @Nullable OrderFilter filter) {
+		return this.orders.listOrders((filter != null) ? filter : OrderFilter.NONE, first,
+				subrange.position().orElse(null));
+	}
+
+	@SchemaMapping(typeName = "User")
+	Window<Order> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange) {
+		return this.orders.listOrdersOf(user.id(), first, subrange.position().orElse(null));
+	}
+
+	@BatchMapping
+	Map<Order, User> customer(List<Order> orders) {
+		Map<String, User> users = this.accounts.findUsers(orders.stream().map(Order::userId).toList())
+			.stream()
+			.collect(Collectors.toMap(User::id, Function.identity()));
+		return orders.stream()
+			.distinct()
+			.filter((order) -> users.containsKey(order.userId()))
+			.collect(Collectors.toMap(Function.identity(), (order) -> users.get(order.userId())));
+	}
+
+	@BatchMapping(typeName = "OrderItem")
+	Map<OrderLine, Product> product(List<OrderLine> lines) {
+		Map<String, Product> products = this.catalog.findProducts(lines.stream().map(OrderLine::productId).toList())
+			.stream()
+			.collect(Collectors.toMap(Product::id, Function.identity()));
+		return lines.stream()
+			.distinct()
+			.filter((line) -> products.containsKey(line.productId()))
+			.collect(Collectors.toMap(Function.identity(), (line) -> products.get(line.productId())));
+	}
+
+}

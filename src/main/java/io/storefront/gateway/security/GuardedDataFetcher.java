@@ -1,0 +1,129 @@
+package io.storefront.gateway.security;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import graphql.GraphQLError;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.storefront.gateway.graphql.ErrorCode;
+import io.storefront.gateway.graphql.GraphQlErrors;
+import io.storefront.gateway.security.AccessRule.Verdict;
+
+import org.springframework.data.domain.Window;
+
+/**
+ * Wraps one field's data fetcher with the rules that guard it. The field's own rule is judged first, against
+ * the parent object; a denial returns null with one error and the wrapped fetcher never runs. A rule that
+ * needs the fetched object itself (a type's rule, or {@code @ownerOrRole} on a root query field) is judged
+ * on what the fetcher returns, before any of that object's fields resolve.
+ */
+final class GuardedDataFetcher implements DataFetcher<Object> {
+
+	private final DataFetcher<?> delegate;
+
+	private final FieldCoordinates coordinates;
+
+	private final boolean rootField;
+
+	private final @Nullable AccessRule fieldRule;
+
+	private final @Nullable AccessRule typeRule;
+
+	private final boolean explainDenials;
+
+	GuardedDataFetcher(DataFetcher<?> delegate, RuleBook.Guard guard, boolean explainDenials) {
+		this.delegate = delegate;
+		this.coordinates = guard.coordinates();
+		this.rootField = guard.rootField();
+		this.fieldRule = guard.fieldRule();
+		this.typeRule = guard.typeRule();
+		this.explainDenials = explainDenials;
+	}
+
+	@Override
+	public @Nullable Object get(DataFetchingEnvironment env) throws Exception {
+		Caller signedIn = SignedInScope.of(env);
+		Caller caller = (signedIn != null) ? signedIn : CallerInterceptor.callerOf(env.getGraphQlContext());
+		AccessRule judgeResult = null;
+		if (this.fieldRule != null) {
+			Verdict verdict = this.rootField ? this.fieldRule.judge(caller)
+					: this.fieldRule.judge(caller, env.getSource());
+			if (verdict.denies()) {
+				return denial(env, this.fieldRule, verdict);
+			}
+			if (verdict == Verdict.NEEDS_OWNER) {
+				judgeResult = this.fieldRule;
+			}
+		}
+		if (this.typeRule != null) {
+			Verdict verdict = this.typeRule.judge(caller);
+			if (verdict.denies()) {
+				return denial(env, this.typeRule, verdict);
+			}
+			if (verdict == Verdict.NEEDS_OWNER && judgeResult == null) {
+				judgeResult = this.typeRule;
+			}
+		}
+		Object result = this.delegate.get(env);
+		if (judgeResult == null) {
+			return result;
+		}
+		AccessRule rule = judgeResult;
+		if (result instanceof CompletionStage<?> stage) {
+			return stage.thenApply((value) -> judged(env, caller, rule, value));
+		}
+		if (result instanceof Mono<?> mono) {
+			return mono.map((value) -> judged(env, caller, rule, value));
+		}
+		return judged(env, caller, rule, result);
+	}
+
+	private @Nullable Object judged(DataFetchingEnvironment env, Caller caller, AccessRule rule,
+			@Nullable Object result) {
+		Object value = (result instanceof DataFetcherResult<?> fetched) ? fetched.getData() : result;
+		if (value == null) {
+			return result;
+		}
+		Iterable<?> objects;
+		if (value instanceof Window<?> window) {
+			objects = window.getContent();
+		}
+		else if (value instanceof Collection<?> collection) {
+			objects = collection;
+		}
+		else {
+			objects = java.util.List.of(value);
+		}
+		for (Object object : objects) {
+			if (object != null && rule.judge(caller, object).denies()) {
+				return denial(env, rule, Verdict.FORBIDDEN);
+			}
+		}
+		return result;
+	}
+
+	private DataFetcherResult<Object> denial(DataFetchingEnvironment env, AccessRule rule, Verdict verdict) {
+		ErrorCode code = (verdict == Verdict.UNAUTHENTICATED) ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
+		String action = isMutation() ? "run " : "read ";
+		String message = (code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " + action + this.coordinates + "."
+				: "Not allowed to " + action + this.coordinates + ".";
+		Map<String, String> details = this.explainDenials ? Map.of("rule", rule.directive()) : Map.of();
+		GraphQLError error = GraphQlErrors.of(code, message, details)
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+		return DataFetcherResult.newResult().data(null).error(error).build();
+	}
+
+	private boolean isMutation() {
+		return this.rootField && this.coordinates.getTypeName().equals("Mutation");
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.storefront.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Records every command the gateway sends to MongoDB and how many documents each read returned, so a test can
+ * prove what was read (not only what was returned) and that a denied resolver sent nothing.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class MongoCommandLog implements CommandListener {
+
+	/** One command: its name, its collection, and the documents it returned (0 for writes). */
+	public record Command(String name, String collection, int documentsRead) {
+
+	}
+
+	private final List<Command> commands = new CopyOnWriteArrayList<>();
+
+	private final Map<Integer, Command> started = new ConcurrentHashMap<>();
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoCommandLogCustomizer() {
+		return (settings) -> settings.addCommandListener(this);
+	}
+
+	/** A mark to read the commands sent after it. */
+	public int mark() {
+		return this.commands.size();
+	}
+
+	public List<Command> since(int mark) {
+		return List.copyOf(this.commands.subList(mark, this.commands.size()));
+	}
+
+	/** The commands sent since the mark to one collection. */
+	public List<Command> since(int mark, String collection) {
+		return since(mark).stream().filter((command) -> command.collection().equals(collection)).toList();
+	}
+
+	@Override
+	public void commandStarted(CommandStartedEvent event) {
+		BsonDocument command = event.getCommand();
+		BsonValue target = command.get(event.getCommandName());
+		String collection = (target != null && target.isString()) ? target.asString().getValue() : "";
+		if ("getMore".equals(event.getCommandName()) && command.containsKey("collection")) {
+			collection = command.getString("collection").getValue();
+		}
+		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0));
+	}
+
+	@Override
+	public void commandSucceeded(CommandSucceededEvent event) {
+		Command command = this.started.remove(event.getRequestId());
+		if (command == null || command.name().equals("hello") || command.name().equals("isMaster")
+				|| command.name().equals("ping")) {
+			return;
+		}
+		BsonDocument response = event.getResponse();
+		int read = 0;
+		if (response.containsKey("cursor")) {
+			BsonDocument cursor = response.getDocument("cursor");
+			String batch = cursor.containsKey("firstBatch") ? "firstBatch" : "nextBatch";
+			read = cursor.containsKey(batch) ? cursor.getArray(batch).size() : 0;
+		}
+		else if (response.containsKey("value") && response.get("value").isDocument()) {
+			read = 1;
+		}
+		this.commands.add(new Command(command.name(), command.collection(), read));
+	}
+
+}

@@ -1,0 +1,292 @@
+package io.storefront.gateway.security;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.GatewayClient;
+import io.storefront.gateway.GatewayHttpTest;
+import io.storefront.gateway.StoreSnapshot;
+import io.storefront.gateway.cart.Cart;
+import io.storefront.gateway.catalog.Money;
+import io.storefront.gateway.order.Order;
+import io.storefront.gateway.order.OrderStatus;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PRODUCT.md's rule table, row by row: every guarded field, through every path that reaches it, asked by an
+ * anonymous caller, the owning CUSTOMER (Carol), another CUSTOMER (Dave), SUPPORT and ADMIN, over HTTP with
+ * real tokens. Each cell is the value that comes back or the code of the one error at the denied path; a
+ * denied mutation changes nothing.
+ */
+@GatewayHttpTest
+class AuthorizationRuleTableTests {
+
+	static final String CAROL_ORDER = "65b000000000000000000001";
+
+	static final String ESPRESSO = "695b7d900000000000000001";
+
+	/** The five callers, in the order every row lists its cells. */
+	enum Who {
+
+		ANONYMOUS(null), CAROL(DemoUsers.CAROL), DAVE(DemoUsers.DAVE), SUPPORT(DemoUsers.SUPPORT),
+		ADMIN(DemoUsers.ADMIN);
+
+		final @Nullable DemoUsers user;
+
+		Who(@Nullable DemoUsers user) {
+			this.user = user;
+		}
+
+	}
+
+	/** A cell: either the JSON at the row's path, or a denial with its code at an error path. */
+	record Cell(@Nullable String json, @Nullable String code, @Nullable String errorPath) {
+
+		static Cell value(String json) {
+			return new Cell(json, null, null);
+		}
+
+		static Cell denied(String code, String errorPath) {
+			return new Cell(null, code, errorPath);
+		}
+
+		@Override
+		public String toString() {
+			return (this.json != null) ? this.json : this.code + " at " + this.errorPath;
+		}
+
+	}
+
+	record Row(String rule, String document, String path, List<Cell> cells, @Nullable String changes) {
+
+		@Override
+		public String toString() {
+			return this.rule;
+		}
+
+	}
+
+	static Cell v(String json) {
+		return Cell.value(json);
+	}
+
+	static Cell u(String at) {
+		return Cell.denied("UNAUTHENTICATED", at);
+	}
+
+	static Cell f(String at) {
+		return Cell.denied("FORBIDDEN", at);
+	}
+
+	static Row row(String rule, String document, String path, Cell... cells) {
+		return new Row(rule, document, path, List.of(cells), null);
+	}
+
+	static Row mutation(String rule, String collection, String document, String path, Cell... cells) {
+		return new Row(rule, document, path, List.of(cells), collection);
+	}
+
+	static final String carolOrderNumber = "\"SF-TEST-000001\"";
+
+	static List<Row> rows() {
+		String espresso = "{ product(id: \"" + ESPRESSO + "\") { %s } }";
+		String carolUser = "{ user(id: \"" + DemoUsers.CAROL.id() + "\") { %s } }";
+		String carolOrder = "{ order(id: \"" + CAROL_ORDER + "\") { %s } }";
+		return List.of(
+				row("Query.product @public", espresso.formatted("name"), "product.name", v("\"Espresso Beans\""),
+						v("\"Espresso Beans\""), v("\"Espresso Beans\""), v("\"Espresso Beans\""), v("\"Espresso Beans\"")),
+				row("Query.products @public", "{ products(first: 1, sort: PRICE_ASC) { edges { node { sku } } } }",
+						"products.edges[0].node.sku", v("\"COF-001\""), v("\"COF-001\""), v("\"COF-001\""),
+						v("\"COF-001\""), v("\"COF-001\"")),
+				row("Product.stock @hasRole(SUPPORT, ADMIN)", espresso.formatted("stock"), "product.stock",
+						u("product.stock"), f("product.stock"), f("product.stock"), v("5"), v("5")),
+				row("Product.cost @hasRole(ADMIN)", espresso.formatted("cost { amount }"), "product.cost.amount",
+						u("product.cost"), f("product.cost"), f("product.cost"), f("product.cost"), v("2.74")),
+				row("Query.me @authenticated", "{ me { name } }", "me.name", u("me"), v("\"Carol Customer\""),
+						v("\"Dave Customer\""), v("\"Sam Support\""), v("\"Ada Admin\"")),
+				row("User.email @ownerOrRole(SUPPORT, ADMIN), own", "{ me { email } }", "me.email", u("me"),
+						v("\"carol@storefront.example\""), v("\"dave@storefront.example\""),
+						v("\"support@storefront.example\""), v("\"admin@storefront.example\"")),
+				row("User.email @ownerOrRole(SUPPORT, ADMIN), Carol's through user(id)", carolUser.formatted("email"),
+						"user.email", u("user"), f("user"), f("user"), v("\"carol@storefront.example\""),
+						v("\"carol@storefront.example\"")),
+				row("User.email @ownerOrRole(SUPPORT, ADMIN), Carol's through Order.customer",
+						carolOrder.formatted("customer { email }"), "order.customer.email", u("order"),
+						v("\"carol@storefront.example\""), f("order"), v("\"carol@storefront.example\""),
+						v("\"carol@storefront.example\"")),
+				row("User.roles @ownerOrRole(ADMIN), own", "{ me { roles } }", "me.roles", u("me"), v("[\"CUSTOMER\"]"),
+						v("[\"CUSTOMER\"]"), v("[\"CUSTOMER\", \"SUPPORT\"]"), v("[\"CUSTOMER\", \"ADMIN\"]")),
+				row("User.roles @ownerOrRole(ADMIN), Carol's through Order.customer",
+						carolOrder.formatted("customer { roles }"), "order.customer.roles", u("order"),
+						v("[\"CUSTOMER\"]"), f("order"), f("order.customer.roles"), v("[\"CUSTOMER\"]")),
+				row("User.cart @ownerOrRole(ADMIN) and type Cart, own", "{ me { cart { itemCount } } }",
+						"me.cart.itemCount", u("me"), v("3"), v("0"), v("0"), v("0")),
+				row("User.cart @ownerOrRole(ADMIN) and type Cart, Carol's through user(id)",
+						carolUser.formatted("cart { itemCount }"), "user.cart.itemCount", u("user"), f("user"), f("user"),
+						f("user.cart"), v("3")),
+				row("User.cart @ownerOrRole(ADMIN), Carol's through Order.customer",
+						carolOrder.formatted("customer { cart { itemCount } }"), "order.customer.cart.itemCount",
+						u("order"), v("3"), f("order"), f("order.customer.cart"), v("3")),
+				row("User.orders @ownerOrRole(SUPPORT, ADMIN), own", "{ me { orders { edges { node { number } } } } }",
+						"me.orders.edges[*].node.number", u("me"), v("[" + carolOrderNumber + "]"), v("[]"), v("[]"),
+						v("[]")),
+				row("User.orders @ownerOrRole(SUPPORT, ADMIN), Carol's through user(id)",
+						carolUser.formatted("orders { edges { node { number } } }"), "user.orders.edges[*].node.number",
+						u("user"), f("user"), f("user"), v("[" + carolOrderNumber + "]"), v("[" + carolOrderNumber + "]")),
+				row("type Order @ownerOrRole(SUPPORT, ADMIN) through order(id)", carolOrder.formatted("number"),
+						"order.number", u("order"), v(carolOrderNumber), f("order"), v(carolOrderNumber),
+						v(carolOrderNumber)),
+				row("type Order through an alias, a fragment and an inline fragment",
+						"{ mine: order(id: \"" + CAROL_ORDER + "\") { ...o } } fragment o on Order { ... on Order { total { amount } } }",
+						"mine.total.amount", u("mine"), v("9.98"), f("mine"), v("9.98"), v("9.98")),
+				row("Order.internalNote @hasRole(SUPPORT, ADMIN) through order(id)", carolOrder.formatted("internalNote"),
+						"order.internalNote", u("order"), f("order.internalNote"), f("order"), v("\"Gift wrap\""),
+						v("\"Gift wrap\"")),
+				row("Order.internalNote @hasRole(SUPPORT, ADMIN) through User.orders",
+						"{ me { orders { edges { node { internalNote } } } } }", "me.orders.edges[*].node.internalNote",
+						u("me"), f("me.orders.edges[0].node.internalNote"), v("[]"), v("[]"), v("[]")),
+				row("Query.orders @hasRole(SUPPORT, ADMIN)",
+						"{ orders(filter: {userId: \"" + DemoUsers.CAROL.id() + "\"}) { edges { node { number } } } }",
+						"orders.edges[*].node.number", u("orders"), f("orders"), f("orders"), v("[" + carolOrderNumber + "]"),
+						v("[" + carolOrderNumber + "]")),
+				row("Query.users @hasRole(SUPPORT, ADMIN)", "{ users(search: \"CAROL@\") { edges { node { name } } } }",
+						"users.edges[*].node.name", u("users"), f("users"), f("users"), v("[\"Carol Customer\"]"),
+						v("[\"Carol Customer\"]")),
+				row("Query.user @hasRole(SUPPORT, ADMIN)", carolUser.formatted("name"), "user.name", u("user"), f("user"),
+						f("user"), v("\"Carol Customer\""), v("\"Carol Customer\"")),
+				mutation("Mutation.createProduct @hasRole(ADMIN)", "products",
+						"mutation { createProduct(input: {sku: \"TABLE-1\", name: \"Table\", description: \"\", price: {amount: 1, currency: \"USD\"}, category: \"Test\", stock: 1, cost: {amount: 1, currency: \"USD\"}}) { sku } }",
+						"createProduct.sku", u("createProduct"), f("createProduct"), f("createProduct"),
+						f("createProduct"), v("\"TABLE-1\"")),
+				mutation("Mutation.updateProduct @hasRole(ADMIN)", "products",
+						"mutation { updateProduct(id: \"" + EDITABLE + "\", input: {name: \"Edited\"}) { name } }",
+						"updateProduct.name", u("updateProduct"), f("updateProduct"), f("updateProduct"),
+						f("updateProduct"), v("\"Edited\"")),
+				mutation("Mutation.adjustStock @hasRole(ADMIN)", "products",
+						"mutation { adjustStock(productId: \"" + EDITABLE + "\", delta: 2) { sku } }", "adjustStock.sku",
+						u("adjustStock"), f("adjustStock"), f("adjustStock"), f("adjustStock"), v("\"TABLE-EDIT\"")),
+				mutation("Mutation.archiveProduct @hasRole(ADMIN)", "products",
+						"mutation { archiveProduct(id: \"" + ARCHIVABLE + "\") { sku } }", "archiveProduct.sku",
+						u("archiveProduct"), f("archiveProduct"), f("archiveProduct"), f("archiveProduct"),
+						v("\"TABLE-ARCHIVE\"")),
+				mutation("Mutation.setUserRoles @hasRole(ADMIN)", "users",
+						"mutation { setUserRoles(userId: \"" + DemoUsers.DAVE.id() + "\", roles: [CUSTOMER]) { roles } }",
+						"setUserRoles.roles", u("setUserRoles"), f("setUserRoles"), f("setUserRoles"),
+						f("setUserRoles"), v("[\"CUSTOMER\"]")),
+				mutation("Mutation.logIn @public", "users",
+						"mutation { logIn(input: {email: \"dave@storefront.example\", password: \"storefront-dev\"}) { user { name } } }",
+						"logIn.user.name", v("\"Dave Customer\""), v("\"Dave Customer\""), v("\"Dave Customer\""),
+						v("\"Dave Customer\""), v("\"Dave Customer\"")));
+	}
+
+	static final String ARCHIVABLE = "65b0000000000000000000aa";
+
+	static final String EDITABLE = "65b0000000000000000000ab";
+
+	static Stream<Arguments> cells() {
+		List<Arguments> cells = new ArrayList<>();
+		for (Row row : rows()) {
+			for (Who who : Who.values()) {
+				cells.add(Arguments.of(row, who, row.cells().get(who.ordinal())));
+			}
+		}
+		return cells.stream();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@BeforeEach
+	void carolHasAnOrderAndACart() {
+		Money price = new Money(new BigDecimal("4.99"), Currency.getInstance("USD"));
+		Instant placed = Instant.parse("2026-02-01T10:00:00Z");
+		insertOnce(CAROL_ORDER, "orders", new Order(CAROL_ORDER, "SF-TEST-000001", DemoUsers.CAROL.id(),
+				List.of(new Order.OrderLine(ESPRESSO, "COF-001", "Espresso Beans", price, 2)),
+				new Money(new BigDecimal("9.98"), price.currency()),
+				new Order.Address("Carol Customer", "1 Main St", null, "Springfield", "12345", "US"), OrderStatus.PLACED,
+				List.of(new Order.StatusChange(OrderStatus.PLACED, placed, DemoUsers.CAROL.id())), placed, "Gift wrap",
+				null));
+		insertOnce(DemoUsers.CAROL.id(), "carts", new Cart(DemoUsers.CAROL.id(),
+				List.of(new Cart.CartLine(ESPRESSO, 2), new Cart.CartLine("695b7d900000000000000002", 1)), placed, null));
+		copyOfEspresso(ARCHIVABLE, "TABLE-ARCHIVE");
+		copyOfEspresso(EDITABLE, "TABLE-EDIT");
+	}
+
+	private void insertOnce(String id, String collection, Object document) {
+		if (!this.mongo.exists(Query.query(Criteria.where("_id").is(id)), collection)) {
+			this.mongo.insert(document, collection);
+		}
+	}
+
+	private void copyOfEspresso(String id, String sku) {
+		if (!this.mongo.exists(Query.query(Criteria.where("_id").is(id)), "products")) {
+			Document copy = this.mongo.findById(ESPRESSO, Document.class, "products");
+			copy.put("_id", new org.bson.types.ObjectId(id));
+			copy.put("sku", sku);
+			copy.put("category", "Test");
+			// dearer than anything listed, so the cheapest listed product stays the demo espresso
+			copy.put("price", new Document("amount", new org.bson.types.Decimal128(new BigDecimal("999.00")))
+				.append("currency", "USD"));
+			this.mongo.insert(copy, "products");
+		}
+	}
+
+	@AfterAll
+	static void cleanUp(@Autowired MongoOperations mongo) {
+		mongo.remove(Query.query(Criteria.where("sku").in("TABLE-1", "TABLE-ARCHIVE", "TABLE-EDIT")), "products");
+		mongo.remove(Query.query(Criteria.where("_id").is(CAROL_ORDER)), "orders");
+		mongo.remove(Query.query(Criteria.where("_id").is(DemoUsers.CAROL.id())), "carts");
+	}
+
+	@ParameterizedTest(name = "{0}: {1} gets {2}")
+	@MethodSource("cells")
+	void ruleHolds(Row row, Who who, Cell expected) {
+		HttpGraphQlTester client = (who.user != null) ? who.user.graphQl(this.port) : GatewayClient.graphQl(this.port);
+		StoreSnapshot before = (row.changes() != null) ? StoreSnapshot.of(this.mongo, row.changes()) : null;
+
+		GraphQlTester.Response response = client.document(row.document()).execute();
+
+		if (expected.json() != null) {
+			response.errors().verify().path(row.path()).matchesJsonStrictly(expected.json());
+			return;
+		}
+		response.errors().satisfy((errors) -> {
+			assertThat(errors).as("errors").hasSize(1);
+			ResponseError error = errors.get(0);
+			assertThat(error.getPath()).isEqualTo(expected.errorPath());
+			assertThat(error.getExtensions()).containsEntry("code", expected.code())
+				.containsEntry("classification", expected.code().equals("FORBIDDEN") ? "FORBIDDEN" : "UNAUTHORIZED")
+				.containsKey("rule");
+		});
+		response.path(expected.errorPath()).valueIsNull();
+		if (before != null) {
+			assertThat(StoreSnapshot.of(this.mongo, row.changes())).isEqualTo(before);
+		}
+	}
+
+}
