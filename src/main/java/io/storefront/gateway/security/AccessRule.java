@@ -13,6 +13,9 @@ sealed interface AccessRule {
 	/** The rule as written in the schema, for example {@code @hasRole(roles: [SUPPORT, ADMIN])}. */
 	String directive();
 
+	/** Who passes, in words, for the rule book. */
+	String who();
+
 	/** What can be decided before anything is read. */
 	Verdict judge(Caller caller);
 
@@ -42,6 +45,11 @@ sealed interface AccessRule {
 		}
 
 		@Override
+		public String who() {
+			return "anyone";
+		}
+
+		@Override
 		public Verdict judge(Caller caller) {
 			return Verdict.ALLOW;
 		}
@@ -53,6 +61,11 @@ sealed interface AccessRule {
 		@Override
 		public String directive() {
 			return "@authenticated";
+		}
+
+		@Override
+		public String who() {
+			return "any signed-in user";
 		}
 
 		@Override
@@ -70,6 +83,11 @@ sealed interface AccessRule {
 		}
 
 		@Override
+		public String who() {
+			return names(this.roles);
+		}
+
+		@Override
 		public Verdict judge(Caller caller) {
 			if (!caller.isAuthenticated()) {
 				return Verdict.UNAUTHENTICATED;
@@ -84,6 +102,11 @@ sealed interface AccessRule {
 		@Override
 		public String directive() {
 			return "@ownerOrRole(roles: " + list(this.roles) + ")";
+		}
+
+		@Override
+		public String who() {
+			return "the owner, " + names(this.roles);
 		}
 
 		@Override
@@ -106,7 +129,11 @@ sealed interface AccessRule {
 	}
 
 	private static String list(List<Role> roles) {
-		return roles.stream().map(Role::name).collect(Collectors.joining(", ", "[", "]"));
+		return "[" + names(roles) + "]";
+	}
+
+	private static String names(List<Role> roles) {
+		return roles.stream().map(Role::name).collect(Collectors.joining(", "));
 	}
 
 }

@@ -32,6 +32,8 @@ final class RuleBook {
 
 	private final GraphQLSchema schema;
 
+	private final Set<String> rootTypes;
+
 	private final Map<String, AccessRule> typeRules;
 
 	private final Map<FieldCoordinates, AccessRule> fieldRules;
@@ -41,6 +43,7 @@ final class RuleBook {
 	private RuleBook(GraphQLSchema schema, Set<String> roots, Map<String, AccessRule> typeRules,
 			Map<FieldCoordinates, AccessRule> fieldRules) {
 		this.schema = schema;
+		this.rootTypes = roots;
 		this.typeRules = typeRules;
 		this.fieldRules = fieldRules;
 		this.guards = guards(schema, roots, typeRules, fieldRules);
@@ -86,6 +89,11 @@ final class RuleBook {
 
 	GraphQLSchema schema() {
 		return this.schema;
+	}
+
+	/** The names of the root types: Query, Mutation, Subscription. */
+	Set<String> rootTypes() {
+		return this.rootTypes;
 	}
 
 	/** The guard of a field, or null when no rule can deny it. */

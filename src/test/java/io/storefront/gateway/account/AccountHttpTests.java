@@ -1,0 +1,290 @@
+package io.storefront.gateway.account;
+
+import java.util.List;
+import java.util.Map;
+
+import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.ErrorAssertions;
+import io.storefront.gateway.GatewayClient;
+import io.storefront.gateway.GatewayHttpTest;
+import io.storefront.gateway.StoreSnapshot;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing up and in, the users staff manage, and every way of asking for a role one should not have.
+ */
+@GatewayHttpTest
+class AccountHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	Users users;
+
+	HttpGraphQlTester anonymous;
+
+	@BeforeEach
+	void connect() {
+		this.anonymous = GatewayClient.graphQl(this.port);
+	}
+
+	@Test
+	void signUpCreatesASignedInCustomer() {
+		String email = unique("new");
+
+		GraphQlTester.Traversable response = this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", "  " + email.toUpperCase() + " ", "password", "correct horse", "name",
+					" Nora New "))
+			.execute()
+			.errors()
+			.verify();
+
+		response.path("signUp.user.email").entity(String.class).isEqualTo(email);
+		response.path("signUp.user.name").entity(String.class).isEqualTo("Nora New");
+		response.path("signUp.user.roles").entityList(String.class).containsExactly("CUSTOMER");
+		String token = response.path("signUp.token").entity(String.class).get();
+		User stored = this.users.findByEmail(email).orElseThrow();
+		assertThat(stored.roles()).containsExactly(io.storefront.gateway.security.Role.CUSTOMER);
+		assertThat(stored.passwordHash()).startsWith("$2").doesNotContain("correct horse");
+		GatewayClient.graphQl(this.port)
+			.mutate()
+			.header("Authorization", "Bearer " + token)
+			.build()
+			.documentName("me")
+			.execute()
+			.path("me.id")
+			.entity(String.class)
+			.isEqualTo(stored.id());
+	}
+
+	@Test
+	void emailIsUniqueRegardlessOfCase() {
+		refused(Map.of("email", "Carol@Storefront.Example", "password", "long enough", "name", "Copy"), "CONFLICT",
+				"input.email");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "not-an-email|long enough|Name|input.email",
+			"two@@example.com|long enough|Name|input.email", "a b@example.com|long enough|Name|input.email",
+			"nodot@example|long enough|Name|input.email", "ok@example.com|seven77|Name|input.password",
+			"ok@example.com|'   '|Name|input.password", "ok@example.com|long enough|'  '|input.name" })
+	void invalidSignUpIsRefused(String email, String password, String name, String field) {
+		refused(Map.of("email", email, "password", password, "name", name), "BAD_USER_INPUT", field);
+	}
+
+	@Test
+	void overlongValuesAreRefused() {
+		refused(Map.of("email", "x".repeat(250) + "@example.com", "password", "long enough", "name", "N"),
+				"BAD_USER_INPUT", "input.email");
+		refused(Map.of("email", unique("long"), "password", "p".repeat(129), "name", "N"), "BAD_USER_INPUT",
+				"input.password");
+		refused(Map.of("email", unique("long"), "password", "long enough", "name", "n".repeat(101)), "BAD_USER_INPUT",
+				"input.name");
+	}
+
+	@Test
+	void signUpCannotAskForARole() {
+		StoreSnapshot before = StoreSnapshot.of(this.mongo, "users");
+
+		this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", unique("sneaky"), "password", "long enough", "name", "S", "roles",
+					List.of("ADMIN")))
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, "BAD_USER_INPUT", null, ""));
+		this.anonymous
+			.document("mutation { signUp(input: {email: \"" + unique("sneaky")
+					+ "\", password: \"long enough\", name: \"S\", roles: [ADMIN]}) { token } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, "BAD_USER_INPUT", null, ""));
+
+		assertThat(StoreSnapshot.of(this.mongo, "users")).isEqualTo(before);
+	}
+
+	@Test
+	void wrongEmailAndWrongPasswordLookTheSame() {
+		List<ResponseError> wrongEmail = logInErrors("nobody@storefront.example", DemoUsers.PASSWORD);
+		List<ResponseError> wrongPassword = logInErrors(DemoUsers.CAROL.email(), "not her password");
+
+		ErrorAssertions.single(wrongEmail, "UNAUTHENTICATED", null, "logIn");
+		ErrorAssertions.single(wrongPassword, "UNAUTHENTICATED", null, "logIn");
+		assertThat(wrongEmail.get(0).getMessage()).isEqualTo(wrongPassword.get(0).getMessage());
+		assertThat(wrongEmail.get(0).getExtensions()).isEqualTo(wrongPassword.get(0).getExtensions());
+	}
+
+	@Test
+	void logInIgnoresTheCaseOfTheEmail() {
+		this.anonymous.documentName("logIn")
+			.variable("input", Map.of("email", "CAROL@storefront.EXAMPLE", "password", DemoUsers.PASSWORD))
+			.execute()
+			.path("logIn.user.id")
+			.entity(String.class)
+			.isEqualTo(DemoUsers.CAROL.id());
+	}
+
+	@Test
+	void theSignedInScopeEndsWithItsField() {
+		StoreSnapshot before = StoreSnapshot.of(this.mongo, "users");
+
+		this.anonymous.document("""
+				mutation {
+				  logIn(input: {email: "dave@storefront.example", password: "storefront-dev"}) { user { roles } }
+				  setUserRoles(userId: "%s", roles: [CUSTOMER, ADMIN]) { roles }
+				}""".formatted(DemoUsers.DAVE.id()))
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, "UNAUTHENTICATED", null, "setUserRoles"))
+			.path("logIn.user.roles")
+			.entityList(String.class)
+			.containsExactly("CUSTOMER");
+
+		assertThat(StoreSnapshot.of(this.mongo, "users")).isEqualTo(before);
+	}
+
+	@Test
+	void adminChangesRolesAndTheNextTokenCarriesThem() {
+		String email = unique("promoted");
+		String id = this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", email, "password", "long enough", "name", "Pat"))
+			.execute()
+			.path("signUp.user.id")
+			.entity(String.class)
+			.get();
+
+		DemoUsers.ADMIN.graphQl(this.port)
+			.documentName("setUserRoles")
+			.variable("userId", id)
+			.variable("roles", List.of("SUPPORT", "CUSTOMER"))
+			.execute()
+			.path("setUserRoles.roles")
+			.entityList(String.class)
+			.containsExactly("CUSTOMER", "SUPPORT");
+
+		this.anonymous.documentName("logIn")
+			.variable("input", Map.of("email", email, "password", "long enough"))
+			.execute()
+			.path("logIn.user.roles")
+			.entityList(String.class)
+			.containsExactly("CUSTOMER", "SUPPORT");
+	}
+
+	@Test
+	void adminCannotTakeAdminFromThemselves() {
+		adminRefused(DemoUsers.ADMIN.id(), List.of("CUSTOMER"), "BAD_USER_INPUT", "roles");
+	}
+
+	@Test
+	void rolesCannotBeEmpty() {
+		adminRefused(DemoUsers.DAVE.id(), List.of(), "BAD_USER_INPUT", "roles");
+	}
+
+	@Test
+	void unknownRoleIsRefused() {
+		adminRefused(DemoUsers.DAVE.id(), List.of("WIZARD"), "BAD_USER_INPUT", null);
+	}
+
+	@Test
+	void rolesOfAnUnknownOrMalformedUserAreRefused() {
+		adminRefused(new ObjectId().toHexString(), List.of("CUSTOMER"), "NOT_FOUND", "userId");
+		adminRefused("{\"$gt\": \"\"}", List.of("CUSTOMER"), "BAD_USER_INPUT", "userId");
+	}
+
+	@Test
+	void supportFindsUsersByTextTakenLiterally() {
+		HttpGraphQlTester support = DemoUsers.SUPPORT.graphQl(this.port);
+		support.documentName("supportUserLookup")
+			.variable("search", "CAROL")
+			.execute()
+			.path("users.edges[*].node.email")
+			.entityList(String.class)
+			.containsExactly(DemoUsers.CAROL.email());
+		support.documentName("supportUserLookup")
+			.variable("search", ".*")
+			.execute()
+			.path("users.edges")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	@Test
+	void userByMalformedIdIsRefusedAndUnknownIsNull() {
+		HttpGraphQlTester support = DemoUsers.SUPPORT.graphQl(this.port);
+		support.documentName("user")
+			.variable("id", "nope")
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, "BAD_USER_INPUT", "id", "user"));
+		support.documentName("user").variable("id", new ObjectId().toHexString()).execute().errors().verify()
+			.path("user").valueIsNull();
+	}
+
+	@Test
+	void passwordHashIsNotInTheSchema() {
+		DemoUsers.ADMIN.graphQl(this.port)
+			.document("{ me { passwordHash } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, "BAD_USER_INPUT", null, ""));
+	}
+
+	private void refused(Map<String, Object> input, String code, String field) {
+		StoreSnapshot before = StoreSnapshot.of(this.mongo, "users");
+
+		this.anonymous.documentName("signUp")
+			.variable("input", input)
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, code, field, "signUp"))
+			.path("signUp")
+			.valueIsNull();
+
+		assertThat(StoreSnapshot.of(this.mongo, "users")).isEqualTo(before);
+	}
+
+	private void adminRefused(String userId, List<String> roles, String code, String field) {
+		StoreSnapshot before = StoreSnapshot.of(this.mongo, "users");
+
+		DemoUsers.ADMIN.graphQl(this.port)
+			.documentName("setUserRoles")
+			.variable("userId", userId)
+			.variable("roles", roles)
+			.execute()
+			.errors()
+			.satisfy((errors) -> ErrorAssertions.single(errors, code, field, (field != null) ? "setUserRoles" : ""));
+
+		assertThat(StoreSnapshot.of(this.mongo, "users")).isEqualTo(before);
+	}
+
+	private List<ResponseError> logInErrors(String email, String password) {
+		List<ResponseError>[] captured = new List[1];
+		this.anonymous.documentName("logIn")
+			.variable("input", Map.of("email", email, "password", password))
+			.execute()
+			.errors()
+			.satisfy((errors) -> captured[0] = errors);
+		return captured[0];
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + new ObjectId().toHexString() + "@example.com";
+	}
+
+}
