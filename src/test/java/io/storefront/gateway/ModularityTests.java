@@ -7,8 +7,7 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The feature packages are modules: no cycles between them, and each reaches another only through the types
- * at the top of that package (its service and documents), never into its internals. The diagrams of the
- * modules are regenerated into {@code docs/modules} on every build.
+ * at the top of that package (its service and documents), never into its internals.
  */
 class ModularityTests {
 
@@ -19,10 +18,12 @@ class ModularityTests {
 		modules.verify();
 	}
 
-	// kept in docs/modules so that a change of module structure shows up in review
+	// Into target/ on every build; into docs/modules, which is committed, with -Dstorefront.docs.update=true (the
+	// generator's order of relations varies between runs, so rewriting docs/ on every build would dirty the tree).
 	@Test
 	void moduleDiagramsAreWritten() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
+		String folder = Boolean.getBoolean("storefront.docs.update") ? "docs/modules" : "target/spring-modulith-docs";
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder)).writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml();
 	}
 
