@@ -1,8 +1,12 @@
 package io.storefront.gateway.cart;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.storefront.gateway.graphql.ErrorCode;
+import io.storefront.gateway.graphql.InvalidInputException;
+import io.storefront.gateway.graphql.StorefrontException;
 import io.storefront.gateway.security.Owned;
 import org.jspecify.annotations.Nullable;
 
@@ -11,11 +15,17 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A cart document, keyed by its user's id: one cart per user, and the key a sharded cluster routes by.
+ * A cart document, keyed by its user's id: one cart per user, and the key a sharded cluster routes by. It is
+ * versioned: every change reads it, changes it here, and writes it back only if nobody wrote in between, so
+ * two tabs of one user lose nothing. The limits of a cart are its own invariants.
  */
 @Document("carts")
 public record Cart(@Id String userId, List<CartLine> items, @Nullable Instant updatedAt,
 		@Version @Nullable Long version) implements Owned {
+
+	static final int MAX_QUANTITY = 99;
+
+	static final int MAX_LINES = 100;
 
 	/** The cart of a user who has never added anything. */
 	static Cart empty(String userId) {
@@ -30,6 +40,59 @@ public record Cart(@Id String userId, List<CartLine> items, @Nullable Instant up
 	/** Units over all lines. */
 	public int itemCount() {
 		return this.items.stream().mapToInt(CartLine::quantity).sum();
+	}
+
+	public boolean isEmpty() {
+		return this.items.isEmpty();
+	}
+
+	/** This cart with quantity more units of the product, on its existing line or a new one. */
+	Cart adding(String productId, int quantity, Instant now) {
+		int current = quantityOf(productId);
+		if (current + quantity > MAX_QUANTITY) {
+			throw new InvalidInputException("input.quantity",
+					"A line holds at most " + MAX_QUANTITY + " units; this one has " + current + ".");
+		}
+		return withQuantity(productId, current + quantity, now);
+	}
+
+	/** This cart with the product's line set to quantity units; 0 removes the line. */
+	Cart withQuantity(String productId, int quantity, Instant now) {
+		if (quantity > MAX_QUANTITY) {
+			throw new InvalidInputException("quantity", "A line holds at most " + MAX_QUANTITY + " units.");
+		}
+		List<CartLine> lines = new ArrayList<>();
+		boolean found = false;
+		for (CartLine line : this.items) {
+			if (line.productId().equals(productId)) {
+				found = true;
+				if (quantity > 0) {
+					lines.add(new CartLine(productId, quantity));
+				}
+			}
+			else {
+				lines.add(line);
+			}
+		}
+		if (!found && quantity > 0) {
+			if (this.items.size() >= MAX_LINES) {
+				throw new StorefrontException(ErrorCode.BAD_USER_INPUT,
+						"A cart holds at most " + MAX_LINES + " different products.", "productId");
+			}
+			lines.add(new CartLine(productId, quantity));
+		}
+		return new Cart(this.userId, List.copyOf(lines), now, this.version);
+	}
+
+	Cart cleared(Instant now) {
+		return new Cart(this.userId, List.of(), now, this.version);
+	}
+
+	int quantityOf(String productId) {
+		return this.items.stream()
+			.filter((line) -> line.productId().equals(productId))
+			.mapToInt(CartLine::quantity)
+			.sum();
 	}
 
 	/** One line: a product and how many of it. Its price is never stored; it is read live. */

@@ -13,12 +13,17 @@ import io.storefront.gateway.catalog.Money;
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.catalog.ProductCatalog;
 
+import io.storefront.gateway.security.Caller;
+
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Carts in the graph: a user's cart and the live prices of its lines, each batch-loaded, so a page of users
- * with their carts reads carts once and products once.
+ * Carts in the graph: the cart mutations of the signed-in caller, and a user's cart with the live prices of its
+ * lines, each batch-loaded, so a page of users with their carts reads carts once and products once.
  */
 @Controller
 class CartController {
@@ -30,6 +35,30 @@ class CartController {
 	CartController(CartService carts, ProductCatalog catalog) {
 		this.carts = carts;
 		this.catalog = catalog;
+	}
+
+	@MutationMapping
+	Cart addToCart(@Argument AddToCartInput input, @ContextValue Caller caller) {
+		return this.carts.add(caller.requireUserId(), input.productId(), input.quantity());
+	}
+
+	@MutationMapping
+	Cart setCartItemQuantity(@Argument String productId, @Argument int quantity, @ContextValue Caller caller) {
+		return this.carts.setQuantity(caller.requireUserId(), productId, quantity);
+	}
+
+	@MutationMapping
+	Cart removeFromCart(@Argument String productId, @ContextValue Caller caller) {
+		return this.carts.remove(caller.requireUserId(), productId);
+	}
+
+	@MutationMapping
+	Cart clearCart(@ContextValue Caller caller) {
+		return this.carts.clear(caller.requireUserId());
+	}
+
+	record AddToCartInput(String productId, int quantity) {
+
 	}
 
 	@BatchMapping(typeName = "User")

@@ -13,8 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A product document. Listings show only products that are not archived; archived ones stay readable by id
  * because old orders point at them. The compound indexes serve each listing sort with its id tie-breaker.
+ * <p>
+ * The stored document also carries the stock {@code holds} of {@link StockLedger}, which this record does not
+ * map: an existing product is therefore only ever changed with update operators, never replaced whole.
  */
 @Document("products")
+@CompoundIndex(name = "holds", def = "{'holds.ref': 1}", sparse = true)
 @CompoundIndex(name = "listing_newest", def = "{'archived': 1, 'createdAt': -1, '_id': 1}")
 @CompoundIndex(name = "listing_price", def = "{'archived': 1, 'price.amount': 1, '_id': 1}")
 @CompoundIndex(name = "listing_name", def = "{'archived': 1, 'name': 1, '_id': 1}")
@@ -25,6 +29,12 @@ public record Product(@Id String id, @Indexed(unique = true) String sku, String 
 
 	public boolean inStock() {
 		return this.stock > 0;
+	}
+
+	/** This product with another stock; for creating products, never to write stock back (see StockLedger). */
+	public Product withStock(int newStock) {
+		return new Product(this.id, this.sku, this.name, this.description, this.price, this.category, this.imageUrl,
+				newStock, this.cost, this.archived, this.createdAt, this.updatedAt, this.version);
 	}
 
 	/** This product taken out of listings at the given time; orders that name it can still read it. */

@@ -43,7 +43,12 @@ public class ProductCatalog {
 
 	/** The product with this id, archived or not; empty when there is none. */
 	public Optional<Product> findProduct(String id) {
-		return this.products.findById(Pages.requireId("id", id));
+		return findProduct("id", id);
+	}
+
+	/** The same, naming the input field a malformed id came in. */
+	public Optional<Product> findProduct(String field, String id) {
+		return this.products.findById(Pages.requireId(field, id));
 	}
 
 	/** The products with these ids that exist, archived ones included, in one read. */

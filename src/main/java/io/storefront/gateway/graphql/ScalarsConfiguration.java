@@ -32,6 +32,7 @@ class ScalarsConfiguration {
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Url)
 			.scalar(ExtendedScalars.CountryCode)
+			.scalar(ExtendedScalars.PositiveInt)
 			.scalar(ExtendedScalars.NonNegativeInt);
 	}
 

@@ -29,7 +29,7 @@ class StorefrontErrorResolver extends DataFetcherExceptionResolverAdapter {
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		GraphqlErrorBuilder<?> error;
 		if (ex instanceof StorefrontException known) {
-			error = GraphQlErrors.of(known.code(), known.getMessage(), known.field());
+			error = GraphQlErrors.of(known.code(), known.getMessage(), known.extensions());
 		}
 		else {
 			String errorId = UUID.randomUUID().toString();

@@ -1,5 +1,8 @@
 package io.storefront.gateway.graphql;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +15,18 @@ public class StorefrontException extends RuntimeException {
 
 	private final @Nullable String field;
 
+	private final Map<String, Object> details;
+
 	public StorefrontException(ErrorCode code, String message, @Nullable String field) {
+		this(code, message, field, Map.of());
+	}
+
+	/** With more to tell than the field, for example which product ran out; sent as {@code extensions}. */
+	public StorefrontException(ErrorCode code, String message, @Nullable String field, Map<String, Object> details) {
 		super(message, null, false, false);
 		this.code = code;
 		this.field = field;
+		this.details = Map.copyOf(details);
 	}
 
 	public ErrorCode code() {
@@ -25,6 +36,16 @@ public class StorefrontException extends RuntimeException {
 	/** The input field at fault, as a dotted path from the argument (for example {@code filter.minPrice}). */
 	public @Nullable String field() {
 		return this.field;
+	}
+
+	/** What goes into {@code extensions} besides the code and classification. */
+	public Map<String, Object> extensions() {
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		if (this.field != null) {
+			extensions.put("field", this.field);
+		}
+		extensions.putAll(this.details);
+		return extensions;
 	}
 
 }

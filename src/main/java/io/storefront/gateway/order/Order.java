@@ -16,18 +16,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * An order document. Its lines are a snapshot taken at checkout; the catalog may change afterwards without
- * changing what was bought or paid.
+ * changing what was bought or paid. {@code restocked} turns true once a cancelled order's stock is back.
  */
 @Document("orders")
 @CompoundIndex(name = "by_user", def = "{'userId': 1, 'placedAt': -1, '_id': 1}")
 @CompoundIndex(name = "by_time", def = "{'placedAt': -1, '_id': 1}")
+@CompoundIndex(name = "restocking", def = "{'status': 1, 'restocked': 1}")
 public record Order(@Id String id, @Indexed(unique = true) String number, String userId, List<OrderLine> items,
 		Money total, Address shippingAddress, OrderStatus status, List<StatusChange> statusHistory,
-		Instant placedAt, @Nullable String internalNote, @Version @Nullable Long version) implements Owned {
+		Instant placedAt, @Nullable String internalNote, boolean restocked, @Version @Nullable Long version)
+		implements Owned {
 
 	@Override
 	public String ownerId() {
 		return this.userId;
+	}
+
+	/** The reference under which a cancellation gives this order's stock back. */
+	String restockRef() {
+		return "cancel:" + this.id;
 	}
 
 	/** One line as bought: the product's sku, name and price at that moment. */

@@ -12,18 +12,22 @@ import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.catalog.ProductCatalog;
 import io.storefront.gateway.order.Order.OrderLine;
+import io.storefront.gateway.security.Caller;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * Orders in the graph. The customer and the current product of each line are batch-loaded. Who may see an
- * order is declared on the {@code Order} type in {@code order.graphqls}.
+ * Orders in the graph: reading them, checking out, and moving them along their lifecycle. The customer and the
+ * current product of each line are batch-loaded. Who may see or change an order is declared in
+ * {@code order.graphqls}.
  */
 @Controller
 class OrderController {
@@ -34,10 +38,17 @@ class OrderController {
 
 	private final ProductCatalog catalog;
 
-	OrderController(OrderService orders, AccountService accounts, ProductCatalog catalog) {
+	private final CheckoutService checkouts;
+
+	private final OrderLifecycle lifecycle;
+
+	OrderController(OrderService orders, AccountService accounts, ProductCatalog catalog, CheckoutService checkouts,
+			OrderLifecycle lifecycle) {
 		this.orders = orders;
 		this.accounts = accounts;
 		this.catalog = catalog;
+		this.checkouts = checkouts;
+		this.lifecycle = lifecycle;
 	}
 
 	@QueryMapping
@@ -55,6 +66,21 @@ class OrderController {
 	@SchemaMapping(typeName = "User")
 	Window<Order> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange) {
 		return this.orders.listOrdersOf(user.id(), first, subrange.position().orElse(null));
+	}
+
+	@MutationMapping
+	Order checkout(@Argument CheckoutInput input, @ContextValue Caller caller) {
+		return this.checkouts.checkout(caller.requireUserId(), input);
+	}
+
+	@MutationMapping
+	Order cancelOrder(@Argument String id, @ContextValue Caller caller) {
+		return this.lifecycle.cancel(id, caller.requireUserId());
+	}
+
+	@MutationMapping
+	Order setOrderStatus(@Argument String id, @Argument OrderStatus status, @ContextValue Caller caller) {
+		return this.lifecycle.setStatus(id, status, caller.requireUserId());
 	}
 
 	@BatchMapping

@@ -1,5 +1,10 @@
 package io.storefront.gateway.security;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -25,11 +30,15 @@ class AuthorizationInstrumentation extends SimplePerformantInstrumentation imple
 
 	private final boolean explainDenials;
 
+	private final Map<String, OwnerLookup> ownerLookups;
+
 	private volatile @Nullable RuleBook rules;
 
-	AuthorizationInstrumentation(ObjectProvider<GraphQlSource> graphQlSource, SecurityProperties properties) {
+	AuthorizationInstrumentation(ObjectProvider<GraphQlSource> graphQlSource, SecurityProperties properties,
+			List<OwnerLookup> ownerLookups) {
 		this.graphQlSource = graphQlSource;
 		this.explainDenials = properties.explainDenials();
+		this.ownerLookups = ownerLookups.stream().collect(Collectors.toMap(OwnerLookup::typeName, Function.identity()));
 	}
 
 	@Override
@@ -42,7 +51,9 @@ class AuthorizationInstrumentation extends SimplePerformantInstrumentation imple
 			InstrumentationState state) {
 		RuleBook.Guard guard = rulesFor(parameters.getExecutionContext().getGraphQLSchema())
 			.guard(parameters.getExecutionStepInfo().getObjectType().getName(), parameters.getField().getName());
-		return (guard != null) ? new GuardedDataFetcher(dataFetcher, guard, this.explainDenials) : dataFetcher;
+		return (guard != null)
+				? new GuardedDataFetcher(dataFetcher, guard, this.ownerLookups.get(guard.returnType()), this.explainDenials)
+				: dataFetcher;
 	}
 
 	private RuleBook rulesFor(GraphQLSchema schema) {

@@ -22,7 +22,8 @@ import org.springframework.data.domain.Window;
  * Wraps one field's data fetcher with the rules that guard it. The field's own rule is judged first, against
  * the parent object; a denial returns null with one error and the wrapped fetcher never runs. A rule that
  * needs the fetched object itself (a type's rule, or {@code @ownerOrRole} on a root query field) is judged
- * on what the fetcher returns, before any of that object's fields resolve.
+ * on what the fetcher returns, before any of that object's fields resolve. {@code @ownerOrRole} on a root
+ * mutation is judged before it runs, against the object its {@code id} argument names.
  */
 final class GuardedDataFetcher implements DataFetcher<Object> {
 
@@ -38,8 +39,12 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 
 	private final boolean explainDenials;
 
-	GuardedDataFetcher(DataFetcher<?> delegate, RuleBook.Guard guard, boolean explainDenials) {
+	private final @Nullable OwnerLookup ownerLookup;
+
+	GuardedDataFetcher(DataFetcher<?> delegate, RuleBook.Guard guard, @Nullable OwnerLookup ownerLookup,
+			boolean explainDenials) {
 		this.delegate = delegate;
+		this.ownerLookup = ownerLookup;
 		this.coordinates = guard.coordinates();
 		this.rootField = guard.rootField();
 		this.fieldRule = guard.fieldRule();
@@ -55,6 +60,9 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 		if (this.fieldRule != null) {
 			Verdict verdict = this.rootField ? this.fieldRule.judge(caller)
 					: this.fieldRule.judge(caller, env.getSource());
+			if (verdict == Verdict.NEEDS_OWNER && isMutation()) {
+				verdict = judgeTarget(env, caller, this.fieldRule);
+			}
 			if (verdict.denies()) {
 				return denial(env, this.fieldRule, verdict);
 			}
@@ -83,6 +91,18 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 			return mono.map((value) -> judged(env, caller, rule, value));
 		}
 		return judged(env, caller, rule, result);
+	}
+
+	/**
+	 * A mutation must be judged before it runs: against the object its {@code id} argument names. When there is
+	 * no such object the mutation runs and reports that itself.
+	 */
+	private Verdict judgeTarget(DataFetchingEnvironment env, Caller caller, AccessRule rule) {
+		Object id = env.getArgument("id");
+		if (this.ownerLookup == null || !(id instanceof String target)) {
+			return Verdict.FORBIDDEN;
+		}
+		return this.ownerLookup.findOwned(target).map((owned) -> rule.judge(caller, owned)).orElse(Verdict.ALLOW);
 	}
 
 	private @Nullable Object judged(DataFetchingEnvironment env, Caller caller, AccessRule rule,

@@ -53,7 +53,7 @@ final class RuleBook {
 	 * What guards one field: its own rule (never {@code @public}, which needs no guarding) and the rule of the
 	 * type it returns, either of which may be absent.
 	 */
-	record Guard(FieldCoordinates coordinates, boolean rootField, @Nullable AccessRule fieldRule,
+	record Guard(FieldCoordinates coordinates, boolean rootField, String returnType, @Nullable AccessRule fieldRule,
 			@Nullable AccessRule typeRule) {
 
 	}
@@ -112,12 +112,12 @@ final class RuleBook {
 				if (fieldRule instanceof AccessRule.Public) {
 					fieldRule = null;
 				}
-				GraphQLType returned = GraphQLTypeUtil.unwrapAll(field.getType());
-				AccessRule typeRule = typeRules.get(((graphql.schema.GraphQLNamedType) returned).getName());
+				String returned = ((graphql.schema.GraphQLNamedType) GraphQLTypeUtil.unwrapAll(field.getType())).getName();
+				AccessRule typeRule = typeRules.get(returned);
 				if (fieldRule != null || typeRule != null) {
 					guards.computeIfAbsent(type.getName(), (name) -> new java.util.HashMap<>())
 						.put(field.getName(),
-								new Guard(coordinates, roots.contains(type.getName()), fieldRule, typeRule));
+								new Guard(coordinates, roots.contains(type.getName()), returned, fieldRule, typeRule));
 				}
 			}
 		}

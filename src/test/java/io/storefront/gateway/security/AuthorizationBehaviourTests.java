@@ -148,7 +148,7 @@ class AuthorizationBehaviourTests {
 			this.mongo.insert(new Order(id, "SF-T-" + id, userId,
 					List.of(new Order.OrderLine("695b7d900000000000000001", "COF-001", "Espresso Beans", price, 1)),
 					price, new Order.Address("N", "L1", null, "C", "P", "DE"), OrderStatus.PLACED,
-					List.of(new Order.StatusChange(OrderStatus.PLACED, placed, userId)), placed, null, null));
+					List.of(new Order.StatusChange(OrderStatus.PLACED, placed, userId)), placed, null, false, null));
 			this.orderIds.add(id);
 		}
 	}

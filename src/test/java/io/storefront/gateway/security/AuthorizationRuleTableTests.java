@@ -229,7 +229,7 @@ class AuthorizationRuleTableTests {
 				List.of(new Order.OrderLine(ESPRESSO, "COF-001", "Espresso Beans", price, 2)),
 				new Money(new BigDecimal("9.98"), price.currency()),
 				new Order.Address("Carol Customer", "1 Main St", null, "Springfield", "12345", "US"), OrderStatus.PLACED,
-				List.of(new Order.StatusChange(OrderStatus.PLACED, placed, DemoUsers.CAROL.id())), placed, "Gift wrap",
+				List.of(new Order.StatusChange(OrderStatus.PLACED, placed, DemoUsers.CAROL.id())), placed, "Gift wrap", false,
 				null));
 		insertOnce(DemoUsers.CAROL.id(), "carts", new Cart(DemoUsers.CAROL.id(),
 				List.of(new Cart.CartLine(ESPRESSO, 2), new Cart.CartLine("695b7d900000000000000002", 1)), placed, null));

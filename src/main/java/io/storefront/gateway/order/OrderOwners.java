@@ -1,0 +1,34 @@
+package io.storefront.gateway.order;
+
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+
+import io.storefront.gateway.security.Owned;
+import io.storefront.gateway.security.OwnerLookup;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the authorization interceptor whose order a mutation such as {@code cancelOrder(id)} is about.
+ */
+@Component
+class OrderOwners implements OwnerLookup {
+
+	private final Orders orders;
+
+	OrderOwners(Orders orders) {
+		this.orders = orders;
+	}
+
+	@Override
+	public String typeName() {
+		return "Order";
+	}
+
+	@Override
+	public Optional<? extends Owned> findOwned(String id) {
+		return ObjectId.isValid(id) ? this.orders.findById(id) : Optional.empty();
+	}
+
+}
