@@ -74,10 +74,10 @@ class CheckoutCompletion {
 	}
 
 	/**
-	 * Gives up a checkout: puts back the stock it took and forgets it, so its key can be used again. Lines
-	 * given are known to be taken; the rest are undone too, in case the process died after taking them.
+	 * Gives up a checkout: puts back the stock it took and forgets it, so its key can be used again. Every line
+	 * is undone, taken or not: an undo without a hold does nothing.
 	 */
-	void abandon(Checkout checkout, List<OrderLine> taken) {
+	void abandon(Checkout checkout) {
 		this.mongo.updateFirst(Query.query(Criteria.where("id").is(checkout.id()).and("state").in(State.RESERVING,
 				State.ABANDONED)), new Update().set("state", State.ABANDONED).set("updatedAt", now()), Checkout.class);
 		for (OrderLine line : checkout.lines()) {

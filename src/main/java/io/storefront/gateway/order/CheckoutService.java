@@ -103,6 +103,8 @@ class CheckoutService {
 		takeStock(checkout);
 		Checkout ordering = this.completion.transition(checkout, State.RESERVING, State.ORDERING);
 		if (ordering == null) {
+			// a sweeper took this checkout for dead and undid it; undo whatever was taken after that, too
+			this.completion.abandon(checkout);
 			throw new StorefrontException(ErrorCode.CONFLICT,
 					"The checkout took too long and was undone; nothing was ordered. Please try again.", null);
 		}
@@ -112,17 +114,15 @@ class CheckoutService {
 
 	// Lines are taken in product-id order, so that concurrent checkouts of the same products meet in one order.
 	private void takeStock(Checkout checkout) {
-		List<OrderLine> taken = new ArrayList<>();
 		List<OrderLine> lines = checkout.lines().stream().sorted(Comparator.comparing(OrderLine::productId)).toList();
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
 			if (!this.stock.take(line.productId(), line.quantity(), checkout.stockRef())) {
-				this.completion.abandon(checkout, taken);
+				this.completion.abandon(checkout);
 				throw new StorefrontException(ErrorCode.OUT_OF_STOCK,
 						"Not enough stock of " + line.name() + " (" + line.sku() + "); nothing was ordered.", null,
 						Map.of("productId", line.productId(), "sku", line.sku()));
 			}
-			taken.add(line);
 			this.faults.afterStockTaken(i);
 		}
 	}

@@ -92,13 +92,13 @@ class OrderRecovery implements ApplicationRunner {
 		switch (checkout.state()) {
 			case RESERVING -> {
 				if (this.completion.transition(checkout, State.RESERVING, State.ABANDONED) != null) {
-					this.completion.abandon(checkout, List.of());
+					this.completion.abandon(checkout);
 					return true;
 				}
 				return false;
 			}
 			case ABANDONED -> {
-				this.completion.abandon(checkout, List.of());
+				this.completion.abandon(checkout);
 				return true;
 			}
 			case ORDERING -> {
