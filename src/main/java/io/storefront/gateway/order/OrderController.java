@@ -2,15 +2,18 @@ package io.storefront.gateway.order;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.account.AccountService;
 import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.catalog.ProductCatalog;
+import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
 
@@ -64,8 +67,10 @@ class OrderController {
 	}
 
 	@SchemaMapping(typeName = "User")
-	Window<Order> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange) {
-		return this.orders.listOrdersOf(user.id(), first, subrange.position().orElse(null));
+	CompletableFuture<Window<Order>> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange,
+			DataLoader<OrdersOfUsers.Page, Window<Order>> ordersOfUser) {
+		return ordersOfUser.load(new OrdersOfUsers.Page(user.id(), Pages.size(first),
+				OrderService.validAfter(subrange.position().orElse(null))));
 	}
 
 	@MutationMapping

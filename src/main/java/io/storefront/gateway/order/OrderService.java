@@ -1,5 +1,7 @@
 package io.storefront.gateway.order;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,9 +53,24 @@ public class OrderService {
 		return page(criteria, first, after);
 	}
 
+	/** A cursor checked to belong to an order listing, or null for the first page. */
+	static @Nullable ScrollPosition validAfter(@Nullable ScrollPosition after) {
+		return (after != null) ? Pages.after(after, KEYSET) : null;
+	}
+
 	/** One user's orders. */
 	Window<Order> listOrdersOf(String userId, @Nullable Integer first, @Nullable ScrollPosition after) {
 		return page(Criteria.where("userId").is(userId), first, after);
+	}
+
+	/**
+	 * A window over orders read newest first, one more than the page size to know whether a next page exists;
+	 * the positions are the same keyset positions a scroll query produces.
+	 */
+	static Window<Order> window(List<Order> readOneMore, int size) {
+		List<Order> page = readOneMore.subList(0, Math.min(size, readOneMore.size()));
+		return Window.from(page, (index) -> ScrollPosition.forward(
+				Map.of("placedAt", page.get(index).placedAt(), "id", page.get(index).id())), readOneMore.size() > size);
 	}
 
 	private Window<Order> page(Criteria criteria, @Nullable Integer first, @Nullable ScrollPosition after) {

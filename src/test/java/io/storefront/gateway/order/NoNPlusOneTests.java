@@ -73,6 +73,46 @@ class NoNPlusOneTests {
 		assertThat(sent).hasSize(3);
 	}
 
+	@org.junit.jupiter.api.Test
+	void ordersOfAPageOfUsersAreOneAggregation() {
+		placeOrders(30);
+		HttpGraphQlTester support = DemoUsers.SUPPORT.graphQl(this.port);
+		int mark = this.commands.mark();
+
+		List<String> ids = support
+			.document("{ users(first: 10) { edges { node { orders(first: 2) { edges { node { id } } "
+					+ "pageInfo { hasNextPage } } } } } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("users.edges[*].node.orders.edges[*].node.id")
+			.entityList(String.class)
+			.get();
+
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(this.commands.since(mark, "orders")).singleElement()
+			.satisfies((command) -> assertThat(command.name()).isEqualTo("aggregate"));
+		assertThat(this.commands.since(mark)).hasSize(2);
+	}
+
+	@org.junit.jupiter.api.Test
+	void batchedPagesMatchThePagesReadOneByOne() {
+		placeOrders(12);
+		HttpGraphQlTester support = DemoUsers.SUPPORT.graphQl(this.port);
+		String query = "{ user(id: \"%s\") { orders(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage } } } }";
+
+		Object single = support.document(query.formatted(DemoUsers.DAVE.id())).execute().path("user.orders")
+			.entity(Object.class).get();
+		Object inBatch = support.document("{ users(first: 100) { edges { node { id orders(first: 3) { edges { cursor node { id } } pageInfo { hasNextPage } } } } } }")
+			.execute()
+			.path("users.edges[?(@.node.id == '" + DemoUsers.DAVE.id() + "')].node.orders")
+			.entityList(Object.class)
+			.get()
+			.get(0);
+
+		assertThat(inBatch).isEqualTo(single);
+	}
+
 	private void placeOrders(int count) {
 		Currency usd = Currency.getInstance("USD");
 		List<String> customers = List.of(DemoUsers.CAROL.id(), DemoUsers.DAVE.id(), DemoUsers.ADMIN.id());
