@@ -62,11 +62,15 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final LoginThrottle throttle;
+
 	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
 	private final String unknownUserHash;
 
-	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, TokenService tokens, Clock clock) {
+	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, TokenService tokens, Clock clock,
+			LoginThrottle throttle) {
 		this.users = users;
+		this.throttle = throttle;
 		this.mongo = mongo;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -92,12 +96,18 @@ public class AccountService {
 
 	AuthPayload logIn(LogInInput input) {
 		String email = input.email().trim().toLowerCase(Locale.ROOT);
-		Optional<User> user = (email.length() <= MAX_EMAIL) ? this.users.findByEmail(email) : Optional.empty();
+		if (email.length() > MAX_EMAIL) {
+			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
+		}
+		this.throttle.check(email);
+		Optional<User> user = this.users.findByEmail(email);
 		String hash = user.map(User::passwordHash).orElse(this.unknownUserHash);
 		boolean matches = input.password().length() <= MAX_PASSWORD && this.passwords.matches(input.password(), hash);
 		if (user.isEmpty() || !matches) {
+			this.throttle.failed(email);
 			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
 		}
+		this.throttle.succeeded(email);
 		return signedIn(user.get());
 	}
 

@@ -16,6 +16,8 @@ public enum ErrorCode {
 	INVALID_TRANSITION(ErrorType.BAD_REQUEST),
 	QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
 	PERSISTED_QUERY_NOT_FOUND(ErrorType.BAD_REQUEST),
+	TOO_MANY_REQUESTS(ErrorType.BAD_REQUEST),
+	TIMEOUT(ErrorType.INTERNAL_ERROR),
 	INTERNAL(ErrorType.INTERNAL_ERROR);
 
 	private final ErrorType classification;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
@@ -44,7 +45,9 @@ class KeysetCursorStrategy implements CursorStrategy<ScrollPosition> {
 			throw new IllegalArgumentException("Only forward keyset positions have cursors");
 		}
 		ArrayNode triples = this.json.createArrayNode();
-		keyset.getKeys().forEach((key, value) -> triples.addArray().add(key).add(typeOf(value)).add(text(value)));
+		// keys in name order, so that one position always has one cursor, however its keys were collected
+		new TreeMap<>(keyset.getKeys())
+			.forEach((key, value) -> triples.addArray().add(key).add(typeOf(value)).add(text(value)));
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(this.json.writeValueAsBytes(triples));
 	}
 

@@ -23,14 +23,17 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A page of orders with their customers and the products of their lines reads each collection once, however
- * many orders the page holds: the customers and products are batch-loaded.
+ * many orders the page holds: the customers and products are batch-loaded. (A hundred orders with their
+ * lines cost more than the default budget allows, so the budget is raised here.)
  */
 @GatewayHttpTest
+@TestPropertySource(properties = "storefront.graphql.limits.max-cost=20000")
 class NoNPlusOneTests {
 
 	@LocalServerPort

@@ -1,0 +1,65 @@
+package io.storefront.gateway.graphql;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the GraphQL endpoint protects itself, under {@code storefront.graphql}.
+ *
+ * @param limits what one request may ask for, checked before anything runs
+ * @param persistedQueries automatic persisted queries, or a safelist of operations
+ * @param documentCacheSize how many parsed and validated documents are kept
+ * @param introspection who may introspect the schema
+ */
+@ConfigurationProperties("storefront.graphql")
+public record GatewayProperties(@DefaultValue Limits limits, @DefaultValue PersistedQueries persistedQueries,
+		@DefaultValue("1000") int documentCacheSize, @DefaultValue("AUTHENTICATED") IntrospectionMode introspection) {
+
+	/**
+	 * @param maxDepth how deep selections may nest
+	 * @param maxAliases how many aliased fields one operation may have
+	 * @param maxRootFields how many fields the operation's root selection may have
+	 * @param maxCost the budget of the estimated work: each field costs 1, times the page sizes ({@code first},
+	 * or the default page size) of the lists it is inside
+	 * @param maxCharacters the longest document the parser reads
+	 * @param maxTokens the most tokens the parser reads
+	 * @param maxBody the largest request body; larger is HTTP 413
+	 * @param timeout how long one operation may run
+	 */
+	public record Limits(@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
+			@DefaultValue("20") int maxRootFields, @DefaultValue("5000") int maxCost,
+			@DefaultValue("50000") int maxCharacters, @DefaultValue("5000") int maxTokens,
+			@DefaultValue("100KB") DataSize maxBody, @DefaultValue("10s") Duration timeout) {
+
+	}
+
+	/**
+	 * @param mode APQ (clients may register operations by hash), SAFELIST (only the manifest's operations run),
+	 * or OFF
+	 * @param manifest an Apollo persisted query manifest; required for SAFELIST
+	 * @param cacheSize how many operations registered through APQ are remembered
+	 */
+	public record PersistedQueries(@DefaultValue("APQ") Mode mode, @Nullable Resource manifest,
+			@DefaultValue("5000") int cacheSize) {
+
+		public enum Mode {
+
+			APQ, SAFELIST, OFF
+
+		}
+
+	}
+
+	public enum IntrospectionMode {
+
+		ALL, AUTHENTICATED, NONE
+
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.storefront.gateway.graphql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import jakarta.servlet.ServletException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.graphql.MediaTypes;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * GraphQL over HTTP, as the GraphQL-over-HTTP spec has it: POST with {@code application/json}, GET for queries
+ * only, {@code application/graphql-response+json} when asked for. Everything a client can get wrong at the
+ * HTTP level gets a GraphQL-shaped error body and its status: malformed or batched JSON 400, a body over the
+ * limit 413, another content type 415, a mutation over GET 405. Persisted operations are resolved here, before
+ * the request reaches GraphQL. One log line per request says what ran, how long it took, and how it ended.
+ */
+final class GraphQlTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(GraphQlTransport.class);
+
+	private final WebGraphQlHandler handler;
+
+	private final JsonMapper json;
+
+	private final PersistedOperations persisted;
+
+	private final GatewayProperties.Limits limits;
+
+	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, PersistedOperations persisted,
+			GatewayProperties.Limits limits) {
+		this.handler = handler;
+		this.json = json;
+		this.persisted = persisted;
+		this.limits = limits;
+	}
+
+	ServerResponse post(ServerRequest request) throws ServletException {
+		long start = System.nanoTime();
+		MediaType contentType = request.headers().contentType().orElse(null);
+		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			return transportError(request, start, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"Send the operation as application/json.");
+		}
+		byte[] bytes;
+		try {
+			bytes = readAtMost(request, this.limits.maxBody().toBytes());
+		}
+		catch (IOException ex) {
+			return transportError(request, start, HttpStatus.BAD_REQUEST, "The request body could not be read.");
+		}
+		if (bytes == null) {
+			return transportError(request, start, HttpStatus.PAYLOAD_TOO_LARGE,
+					"The request body is larger than " + this.limits.maxBody().toKilobytes() + " KiB.");
+		}
+		Map<String, Object> body;
+		try {
+			body = parseBody(bytes);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return transportError(request, start, HttpStatus.BAD_REQUEST,
+					"The body must be one JSON object with a query, and optionally operationName, variables and "
+							+ "extensions; batches are not supported.");
+		}
+		return execute(request, start, body);
+	}
+
+	ServerResponse get(ServerRequest request) throws ServletException {
+		long start = System.nanoTime();
+		Map<String, Object> body = new LinkedHashMap<>();
+		try {
+			request.param("query").ifPresent((query) -> body.put("query", query));
+			request.param("operationName").ifPresent((name) -> body.put("operationName", name));
+			for (String key : List.of("variables", "extensions")) {
+				String value = request.param(key).orElse(null);
+				if (value != null) {
+					body.put(key, this.json.readValue(value, Map.class));
+				}
+			}
+			checkShape(body);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			return transportError(request, start, HttpStatus.BAD_REQUEST,
+					"variables and extensions must be JSON objects.");
+		}
+		return execute(request, start, body);
+	}
+
+	private ServerResponse execute(ServerRequest request, long start, Map<String, Object> body) {
+		Map<String, Object> resolved;
+		try {
+			resolved = this.persisted.resolve(body);
+		}
+		catch (StorefrontException ex) {
+			return errorResponse(request, start, HttpStatus.OK, GraphQlErrors.of(ex.code(), ex.getMessage(),
+					ex.extensions()).build(), body);
+		}
+		if (!(resolved.get("query") instanceof String query) || query.isBlank()) {
+			return transportError(request, start, HttpStatus.BAD_REQUEST, "The request has no query.");
+		}
+		if (query.length() > this.limits.maxCharacters()) {
+			return errorResponse(request, start, HttpStatus.OK, GraphQlErrors.of(ErrorCode.QUERY_TOO_COMPLEX,
+					"The document has " + query.length() + " characters; at most " + this.limits.maxCharacters()
+							+ " are allowed.",
+					Map.of("limit", "characters", "max", this.limits.maxCharacters(), "measured", query.length()))
+				.build(), body);
+		}
+		if (request.method() == HttpMethod.GET && !isQuery(query, (String) resolved.get("operationName"))) {
+			ServerResponse refused = errorResponse(request, start, HttpStatus.METHOD_NOT_ALLOWED,
+					GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.",
+							Map.of()).build(), body);
+			return ServerResponse.from(refused).header(HttpHeaders.ALLOW, "POST").build();
+		}
+		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
+				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
+				request.servletRequest().getLocale());
+		WebGraphQlResponse response = this.handler.handleRequest(graphQlRequest).block();
+		Map<String, Object> result = response.toMap();
+		MediaType type = responseType(request);
+		HttpStatus status = (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(type) && !result.containsKey("data"))
+				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+		log(request, start, status, (String) resolved.get("operationName"),
+				response.getErrors().stream().map(GraphQlTransport::code).toList());
+		return ServerResponse.status(status).contentType(type).body(result);
+	}
+
+	private Map<String, Object> parseBody(byte[] bytes) {
+		Object parsed = this.json.readValue(bytes, Object.class);
+		if (!(parsed instanceof Map<?, ?> map)) {
+			throw new IllegalArgumentException("not an object");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> body = (Map<String, Object>) map;
+		checkShape(body);
+		return body;
+	}
+
+	private static void checkShape(Map<String, Object> body) {
+		for (Map.Entry<String, Object> entry : body.entrySet()) {
+			Object value = entry.getValue();
+			boolean valid = switch (entry.getKey()) {
+				case "query", "operationName" -> value == null || value instanceof String;
+				case "variables", "extensions" -> value == null || value instanceof Map;
+				default -> true;
+			};
+			if (!valid) {
+				throw new IllegalArgumentException(entry.getKey());
+			}
+		}
+	}
+
+	private static boolean isQuery(String query, @Nullable String operationName) {
+		try {
+			Document document = Parser.parse(query);
+			List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+			return operations.stream()
+				.filter((operation) -> operationName == null || operationName.equals(operation.getName()))
+				.allMatch((operation) -> operation.getOperation() == OperationDefinition.Operation.QUERY);
+		}
+		catch (RuntimeException ex) {
+			// not parseable: let GraphQL say what is wrong with it
+			return true;
+		}
+	}
+
+	private static byte @Nullable [] readAtMost(ServerRequest request, long max) throws IOException {
+		long declared = request.headers().contentLength().orElse(-1);
+		if (declared > max) {
+			return null;
+		}
+		try (InputStream in = request.servletRequest().getInputStream()) {
+			byte[] bytes = in.readNBytes((int) max + 1);
+			return (bytes.length > max) ? null : bytes;
+		}
+	}
+
+	private static MediaType responseType(ServerRequest request) {
+		for (MediaType accepted : request.headers().accept()) {
+			if (accepted.isCompatibleWith(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
+					&& !accepted.isWildcardType()) {
+				return MediaTypes.APPLICATION_GRAPHQL_RESPONSE;
+			}
+		}
+		return MediaType.APPLICATION_JSON;
+	}
+
+	private ServerResponse transportError(ServerRequest request, long start, HttpStatus status, String message) {
+		return errorResponse(request, start, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of())
+			.build(), Map.of());
+	}
+
+	private ServerResponse errorResponse(ServerRequest request, long start, HttpStatus status, GraphQLError error,
+			Map<String, Object> body) {
+		log(request, start, status, (body.get("operationName") instanceof String name) ? name : null,
+				List.of(String.valueOf(error.getExtensions().get("code"))));
+		return ServerResponse.status(status)
+			.contentType(responseType(request))
+			.body(Map.of("errors", List.of(error.toSpecification())));
+	}
+
+	private static String code(ResponseError error) {
+		return String.valueOf(error.getExtensions().get("code"));
+	}
+
+	private static void log(ServerRequest request, long start, HttpStatus status, @Nullable String operation,
+			List<String> codes) {
+		if (logger.isInfoEnabled()) {
+			Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+			String user = (caller != null && caller.isAuthenticated() && !"anonymousUser".equals(caller.getName()))
+					? caller.getName() : "anonymous";
+			logger.info("graphql {} operation={} status={} ms={} errors={} user={}", request.method(),
+					(operation != null) ? operation : "-", status.value(), (System.nanoTime() - start) / 1_000_000,
+					codes, user);
+		}
+	}
+
+}
