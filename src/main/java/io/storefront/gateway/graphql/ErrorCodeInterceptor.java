@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 
+	// graphql-java's classification of IntrospectionDisabledError, which has no constant of its own
+	private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(this::withCodes);
@@ -74,6 +77,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		if (classification == ErrorType.InvalidSyntax || classification == ErrorType.ValidationError
 				|| classification == ErrorType.OperationNotSupported) {
 			return ErrorCode.BAD_USER_INPUT;
+		}
+		if (INTROSPECTION_DISABLED.equals(classification.toSpecification(null))) {
+			return ErrorCode.FORBIDDEN;
 		}
 		return ErrorCode.INTERNAL;
 	}

@@ -130,10 +130,9 @@ final class GraphQlTransport {
 				.build(), body);
 		}
 		if (request.method() == HttpMethod.GET && !isQuery(query, (String) resolved.get("operationName"))) {
-			ServerResponse refused = errorResponse(request, start, HttpStatus.METHOD_NOT_ALLOWED,
+			return errorResponse(request, start, HttpStatus.METHOD_NOT_ALLOWED,
 					GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.",
 							Map.of()).build(), body);
-			return ServerResponse.from(refused).header(HttpHeaders.ALLOW, "POST").build();
 		}
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
@@ -217,9 +216,11 @@ final class GraphQlTransport {
 			Map<String, Object> body) {
 		log(request, start, status, (body.get("operationName") instanceof String name) ? name : null,
 				List.of(String.valueOf(error.getExtensions().get("code"))));
-		return ServerResponse.status(status)
-			.contentType(responseType(request))
-			.body(Map.of("errors", List.of(error.toSpecification())));
+		ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(responseType(request));
+		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+			response.header(HttpHeaders.ALLOW, "POST");
+		}
+		return response.body(Map.of("errors", List.of(error.toSpecification())));
 	}
 
 	private static String code(ResponseError error) {

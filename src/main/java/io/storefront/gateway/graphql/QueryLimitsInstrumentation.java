@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Measures each operation once it is valid and before any field is fetched: depth, aliases, root fields, and
  * cost. Over a limit, the whole operation is refused with {@link ErrorCode#QUERY_TOO_COMPLEX}; no resolver
- * runs. Fragments are followed, so a fragment bomb is measured as what it expands to. The operation's time is
- * bounded too ({@code timeout}).
+ * runs. Fields are measured as execution will see them: fragments expanded, and fields that merge (the same
+ * response key) counted once, just as they are fetched once. The operation's time is bounded too
+ * ({@code timeout}).
  */
 @Component
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
@@ -87,9 +88,6 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 				@Override
 				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (env.isTypeNameIntrospectionField()) {
-						return;
-					}
 					QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
 					int depth = 1;
 					for (QueryVisitorFieldEnvironment at = parent; at != null; at = at.getParentEnvironment()) {
@@ -117,6 +115,9 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 	 * for another list, 1 for the edges of a connection (counted by the connection) and for single values.
 	 */
 	private static long pageSize(QueryVisitorFieldEnvironment env) {
+		if (env.isTypeNameIntrospectionField()) {
+			return 1;
+		}
 		Object first = env.getArguments().get("first");
 		if (first instanceof Number number) {
 			// what can come back: a larger first is refused by the listing itself, with its own error
