@@ -1,6 +1,7 @@
 package io.storefront.gateway.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,12 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embedded the embedded server, used only when no MongoDB URI is configured
  * @param demoData whether to load demo data into empty collections: {@code true} always, {@code false} never,
  * unset (the default) only on the embedded store in the {@code dev} profile
+ * @param timeout how long a request waits for MongoDB (to find a server, to connect, to read) before it fails
+ * with a clean error
  */
 @ConfigurationProperties("storefront.store")
-public record StoreProperties(Embedded embedded, @Nullable Boolean demoData) {
+public record StoreProperties(Embedded embedded, @Nullable Boolean demoData, Duration timeout) {
 
 	public StoreProperties {
 		embedded = (embedded != null) ? embedded : new Embedded(null);
+		timeout = (timeout != null) ? timeout : Duration.ofSeconds(5);
 	}
 
 	/**

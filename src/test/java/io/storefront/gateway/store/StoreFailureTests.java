@@ -1,0 +1,52 @@
+package io.storefront.gateway.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import io.storefront.gateway.GatewayClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When MongoDB goes away or an operation runs too long, the client gets a clean, coded error, never a driver
+ * message, and the gateway keeps answering.
+ */
+class StoreFailureTests {
+
+	static final String PRODUCT = "{ product(id: \"695b7d900000000000000001\") { name } }";
+
+	@Test
+	void anUnreachableStoreIsACleanInternalError() {
+		try (ConfigurableApplicationContext context = EmbeddedStoreTests.start("dev", "--storefront.store.timeout=300ms")) {
+			context.getBean(MongoServer.class).shutdownNow();
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+			GatewayClient.graphQl(port).document(PRODUCT).execute().errors().satisfy((errors) -> {
+				assertThat(errors).singleElement().satisfies((error) -> {
+					assertThat(error.getExtensions()).containsEntry("code", "INTERNAL")
+						.containsEntry("classification", "INTERNAL_ERROR")
+						.containsKey("errorId");
+					assertThat(error.getMessage()).startsWith("Internal error, id ")
+						.doesNotContainIgnoringCase("mongo")
+						.doesNotContain("Exception", "127.0.0.1");
+				});
+			});
+			GatewayClient.http(port).get().uri("/actuator/health").exchange().expectStatus().is5xxServerError();
+		}
+	}
+
+	@Test
+	void anOperationOverTheTimeLimitIsStopped() {
+		try (ConfigurableApplicationContext context = EmbeddedStoreTests.start("dev",
+				"--storefront.graphql.limits.timeout=0s")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+			GatewayClient.graphQl(port).document(PRODUCT).execute().errors().satisfy((errors) -> assertThat(errors)
+				.singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "TIMEOUT")));
+		}
+	}
+
+}
