@@ -37,6 +37,10 @@ public record GatewayProperties(@DefaultValue Limits limits, @DefaultValue Persi
 			@DefaultValue("50000") int maxCharacters, @DefaultValue("5000") int maxTokens,
 			@DefaultValue("100KB") DataSize maxBody, @DefaultValue("10s") Duration timeout) {
 
+		/** The defaults above, for tools that run without the application's configuration. */
+		public static final Limits DEFAULTS = new Limits(12, 30, 20, 5000, 50000, 5000, DataSize.ofKilobytes(100),
+				Duration.ofSeconds(10));
+
 	}
 
 	/**

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignedInScope {
 
+	/** The schema type of a sign-in payload, below which the scope applies. */
+	static final String PAYLOAD_TYPE = "AuthPayload";
+
 	private static final String CONTEXT_KEY = SignedInScope.class.getName();
 
 	private SignedInScope() {

@@ -1,0 +1,7 @@
+/**
+ * The contract kit for frontend teams: the operation checker and its command line.
+ */
+@NullMarked
+package io.storefront.gateway.contract;
+
+import org.jspecify.annotations.NullMarked;

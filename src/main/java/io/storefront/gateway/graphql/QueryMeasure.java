@@ -1,0 +1,110 @@
+package io.storefront.gateway.graphql;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.CoercedVariables;
+import graphql.language.Document;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one operation asks for, measured as execution will see it: fragments expanded, fields that merge (the
+ * same response key) counted once. Cost is 1 per field times the page sizes of the lists it is inside: a
+ * connection's {@code first} (at most 100) or 20, 20 for another list, 1 for a connection's edges, which its
+ * connection already counts.
+ *
+ * @param depth the deepest nesting of fields
+ * @param aliases the aliased fields
+ * @param rootFields the fields of the root selection
+ * @param cost the estimated work
+ */
+public record QueryMeasure(int depth, int aliases, int rootFields, long cost) {
+
+	/** A limit this measure is over: its name, the maximum, and the measured value. */
+	public record Excess(String limit, int max, long measured) {
+
+	}
+
+	public static QueryMeasure of(GraphQLSchema schema, Document document, @Nullable String operationName,
+			Map<String, Object> variables) {
+		int[] counts = new int[3];
+		long[] cost = new long[1];
+		Map<QueryVisitorFieldEnvironment, Long> multipliers = new IdentityHashMap<>();
+		QueryTraverser.newQueryTraverser()
+			.schema(schema)
+			.document(document)
+			.operationName(operationName)
+			.coercedVariables(CoercedVariables.of(variables))
+			.build()
+			.visitPreOrder(new QueryVisitorStub() {
+
+				@Override
+				public void visitField(QueryVisitorFieldEnvironment env) {
+					QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
+					int depth = 1;
+					for (QueryVisitorFieldEnvironment at = parent; at != null; at = at.getParentEnvironment()) {
+						depth++;
+					}
+					long inherited = (parent != null) ? multipliers.getOrDefault(parent, 1L) : 1L;
+					multipliers.put(env, Math.min(1_000_000_000L, inherited * pageSize(env)));
+					counts[0] = Math.max(counts[0], depth);
+					cost[0] += inherited;
+					if (env.getField().getAlias() != null) {
+						counts[1]++;
+					}
+					if (parent == null) {
+						counts[2]++;
+					}
+				}
+
+			});
+		return new QueryMeasure(counts[0], counts[1], counts[2], cost[0]);
+	}
+
+	/** The limits this measure is over, in the order they are checked. */
+	public List<Excess> excesses(GatewayProperties.Limits limits) {
+		List<Excess> excesses = new ArrayList<>();
+		if (this.depth > limits.maxDepth()) {
+			excesses.add(new Excess("depth", limits.maxDepth(), this.depth));
+		}
+		if (this.aliases > limits.maxAliases()) {
+			excesses.add(new Excess("aliases", limits.maxAliases(), this.aliases));
+		}
+		if (this.rootFields > limits.maxRootFields()) {
+			excesses.add(new Excess("rootFields", limits.maxRootFields(), this.rootFields));
+		}
+		if (this.cost > limits.maxCost()) {
+			excesses.add(new Excess("cost", limits.maxCost(), this.cost));
+		}
+		return excesses;
+	}
+
+	private static long pageSize(QueryVisitorFieldEnvironment env) {
+		if (env.isTypeNameIntrospectionField()) {
+			return 1;
+		}
+		Object first = env.getArguments().get("first");
+		if (first instanceof Number number) {
+			// what can come back: a larger first is refused by the listing itself, with its own error
+			return Math.max(1, Math.min(Pages.MAX_SIZE, number.longValue()));
+		}
+		String typeName = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType())).getName();
+		if (typeName.endsWith("Connection")) {
+			return Pages.DEFAULT_SIZE;
+		}
+		if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()))
+				&& !env.getField().getName().equals("edges")) {
+			return Pages.DEFAULT_SIZE;
+		}
+		return 1;
+	}
+
+}
