@@ -2,6 +2,8 @@ package io.storefront.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,46 @@ class DeveloperSurfaceTests {
 
 		assertThat(commands("find") - findsBefore).isEqualTo(1);
 		assertThat(allCommands() - allBefore).isEqualTo(1);
+	}
+
+	@Test
+	void fieldUsageIsCountedPerClient() {
+		GatewayClient.graphQl(this.port)
+			.mutate()
+			.header("apollographql-client-name", "shop-web")
+			.header("apollographql-client-version", "1.2.3")
+			.build()
+			.documentName("productPage")
+			.variable("id", "695b7d900000000000000001")
+			.executeAndVerify();
+
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/actuator/metrics/graphql.field.usage?tag=client:shop-web&tag=version:1.2.3&tag=field:Product.sku")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.isEqualTo(1.0)
+			.jsonPath("$.availableTags[?(@.tag == 'deprecated')].values[0]")
+			.isEqualTo(List.of("false"));
+		assertThat(this.meters.find("graphql.field.usage").tag("client", "shop-web").counters())
+			.extracting((counter) -> counter.getId().getTag("field"))
+			.contains("Query.product", "Product.price", "Money.amount")
+			.doesNotContain("Product.stock");
+	}
+
+	@Test
+	void clientNamesAreSanitized() {
+		GatewayClient.graphQl(this.port)
+			.mutate()
+			.header("apollographql-client-name", "<script>alert(1)</script>")
+			.build()
+			.document("{ products(first: 1) { edges { cursor } } }")
+			.executeAndVerify();
+
+		assertThat(this.meters.find("graphql.field.usage").tag("client", "invalid").counters()).isNotEmpty();
 	}
 
 	private long commands(String command) {

@@ -137,7 +137,16 @@ final class GraphQlTransport {
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
 				request.servletRequest().getLocale());
-		WebGraphQlResponse response = this.handler.handleRequest(graphQlRequest).block();
+		WebGraphQlResponse response;
+		try {
+			response = this.handler.handleRequest(graphQlRequest).block();
+		}
+		catch (RuntimeException ex) {
+			String errorId = UUID.randomUUID().toString();
+			logger.error("Internal error {} while handling a request", errorId, ex);
+			return errorResponse(request, start, HttpStatus.INTERNAL_SERVER_ERROR, GraphQlErrors.internal(errorId).build(),
+					body);
+		}
 		Map<String, Object> result = response.toMap();
 		MediaType type = responseType(request);
 		HttpStatus status = (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(type) && !result.containsKey("data"))

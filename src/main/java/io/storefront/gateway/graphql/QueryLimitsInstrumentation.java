@@ -13,6 +13,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.schema.DataFetcher;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * bounded too ({@code timeout}).
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
 	private static final String DEADLINE = QueryLimitsInstrumentation.class.getName() + ".deadline";
@@ -40,6 +43,7 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 		ExecutionContext context = parameters.getExecutionContext();
 		QueryMeasure measure = QueryMeasure.of(context.getGraphQLSchema(), context.getDocument(),
 				context.getOperationDefinition().getName(), context.getCoercedVariables().toMap());
+		context.getGraphQLContext().put(QueryMeasure.CONTEXT_KEY, measure);
 		List<QueryMeasure.Excess> excesses = measure.excesses(this.limits);
 		if (!excesses.isEmpty()) {
 			QueryMeasure.Excess first = excesses.get(0);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -25,8 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param aliases the aliased fields
  * @param rootFields the fields of the root selection
  * @param cost the estimated work
+ * @param fields the schema fields the operation selects, as {@code Type.field}
  */
-public record QueryMeasure(int depth, int aliases, int rootFields, long cost) {
+public record QueryMeasure(int depth, int aliases, int rootFields, long cost, Set<String> fields) {
+
+	/** Where the measure of the running operation is kept in its GraphQL context. */
+	public static final String CONTEXT_KEY = QueryMeasure.class.getName();
 
 	/** A limit this measure is over: its name, the maximum, and the measured value. */
 	public record Excess(String limit, int max, long measured) {
@@ -37,6 +43,7 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost) {
 			Map<String, Object> variables) {
 		int[] counts = new int[3];
 		long[] cost = new long[1];
+		Set<String> fields = new TreeSet<>();
 		Map<QueryVisitorFieldEnvironment, Long> multipliers = new IdentityHashMap<>();
 		QueryTraverser.newQueryTraverser()
 			.schema(schema)
@@ -55,6 +62,9 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost) {
 					}
 					long inherited = (parent != null) ? multipliers.getOrDefault(parent, 1L) : 1L;
 					multipliers.put(env, Math.min(1_000_000_000L, inherited * pageSize(env)));
+					if (!env.isTypeNameIntrospectionField()) {
+						fields.add(env.getFieldsContainer().getName() + "." + env.getField().getName());
+					}
 					counts[0] = Math.max(counts[0], depth);
 					cost[0] += inherited;
 					if (env.getField().getAlias() != null) {
@@ -66,7 +76,7 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost) {
 				}
 
 			});
-		return new QueryMeasure(counts[0], counts[1], counts[2], cost[0]);
+		return new QueryMeasure(counts[0], counts[1], counts[2], cost[0], Set.copyOf(fields));
 	}
 
 	/** The limits this measure is over, in the order they are checked. */

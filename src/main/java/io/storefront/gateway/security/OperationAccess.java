@@ -83,6 +83,9 @@ public final class OperationAccess {
 
 				@Override
 				public void visitField(QueryVisitorFieldEnvironment env) {
+					if (env.isTypeNameIntrospectionField()) {
+						return;
+					}
 					RuleBook.Guard guard = rules.guard(env.getFieldsContainer().getName(), env.getField().getName());
 					if (guard == null) {
 						return;

@@ -29,8 +29,9 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.authorizeHttpRequests((requests) -> requests
-				// which actuator endpoints exist is decided by management.endpoints.web.exposure per profile
-				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/actuator/**")
+				// which actuator endpoints exist is decided by management.endpoints.web.exposure per profile;
+				// /error must stay reachable, or a failure would be answered as a 401
+				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/actuator/**", "/error")
 				.permitAll()
 				.anyRequest()
 				.denyAll())
