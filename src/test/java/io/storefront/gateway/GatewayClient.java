@@ -15,7 +15,7 @@ public final class GatewayClient {
 		return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
 
-	/** Sends operations to {@code /graphql}; {@code documentName} reads them from {@code graphql-test/}. */
+	/** Sends operations to {@code /graphql}; {@code documentName} reads them from docs/operations (graphql-test/ on the test classpath). */
 	public static HttpGraphQlTester graphQl(int port) {
 		return HttpGraphQlTester.create(http(port).mutate().baseUrl("http://localhost:" + port + "/graphql").build());
 	}

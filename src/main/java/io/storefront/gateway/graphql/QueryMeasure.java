@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What one operation asks for, measured as execution will see it: fragments expanded, fields that merge (the
- * same response key) counted once. Cost is 1 per field times the page sizes of the lists it is inside: a
+ * same response key) counted once, introspection left out. Cost is 1 per field times the page sizes of the lists it is inside: a
  * connection's {@code first} (at most 100) or 20, 20 for another list, 1 for a connection's edges, which its
  * connection already counts.
  *
@@ -55,6 +55,9 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost, Se
 
 				@Override
 				public void visitField(QueryVisitorFieldEnvironment env) {
+					if (isIntrospection(env)) {
+						return;
+					}
 					QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
 					int depth = 1;
 					for (QueryVisitorFieldEnvironment at = parent; at != null; at = at.getParentEnvironment()) {
@@ -95,6 +98,21 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost, Se
 			excesses.add(new Excess("cost", limits.maxCost(), this.cost));
 		}
 		return excesses;
+	}
+
+	/**
+	 * Introspection ({@code __schema}, {@code __type} and all below them) is not measured: its shape is fixed,
+	 * GraphiQL's own query nests deeper than the depth limit, and graphql-java guards it against abuse itself
+	 * (good-faith introspection).
+	 */
+	private static boolean isIntrospection(QueryVisitorFieldEnvironment env) {
+		for (QueryVisitorFieldEnvironment at = env; at != null; at = at.getParentEnvironment()) {
+			if (at.getParentEnvironment() == null && at.getField().getName().startsWith("__")
+					&& !at.isTypeNameIntrospectionField()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static long pageSize(QueryVisitorFieldEnvironment env) {

@@ -31,7 +31,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				// which actuator endpoints exist is decided by management.endpoints.web.exposure per profile;
 				// /error must stay reachable, or a failure would be answered as a 401
-				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/actuator/**", "/error")
+				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/webjars/**", "/actuator/**",
+						"/error")
 				.permitAll()
 				.anyRequest()
 				.denyAll())

@@ -320,6 +320,20 @@ class HostileInputTests {
 	}
 
 	@Test
+	void graphiqlsDeepIntrospectionQueryIsNotRefusedByTheDepthLimit() {
+		String typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name "
+				+ "ofType { kind name ofType { kind name ofType { kind name } } } } } } }";
+		DemoUsers.CAROL.graphQl(this.port)
+			.document("{ __schema { types { fields { type { " + typeRef + " } } } } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("__schema.types")
+			.entityList(Object.class)
+			.hasSizeGreaterThan(10);
+	}
+
+	@Test
 	void repeatedFailedLogInsAreRefusedForAWhile() {
 		String email = "throttled-" + new org.bson.types.ObjectId() + "@example.com";
 		String logIn = json.writeValueAsString(Map.of("query",
