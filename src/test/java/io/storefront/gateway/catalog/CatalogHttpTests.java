@@ -236,6 +236,23 @@ class CatalogHttpTests {
 	}
 
 	@Test
+	void searchOperationFindsMatchesInStockCheapestFirst() {
+		List<String> expected = listed(ProductSort.PRICE_ASC, (product) -> contains(product, "tea") && product.inStock()
+				&& price(product).compareTo(new BigDecimal("150")) <= 0);
+
+		this.graphQl.documentName("searchProducts")
+			.variable("text", "TEA")
+			.variable("maxPrice", "150")
+			.execute()
+			.path("products.edges[*].node.id")
+			.entityList(String.class)
+			.isEqualTo(expected.subList(0, Math.min(12, expected.size()))
+				.stream()
+				.map((sku) -> this.products.findAll().stream().filter((p) -> p.sku().equals(sku)).findFirst().orElseThrow().id())
+				.toList());
+	}
+
+	@Test
 	void blankSearchIsNoFilter() {
 		assertFilter(Map.of("search", "  "), (product) -> true, -1);
 	}

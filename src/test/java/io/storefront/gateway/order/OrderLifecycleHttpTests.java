@@ -121,6 +121,19 @@ class OrderLifecycleHttpTests {
 	}
 
 	@Test
+	void supportLooksUpACustomersOrders() {
+		DemoUsers.SUPPORT.graphQl(this.port)
+			.documentName("supportOrderLookup")
+			.variable("filter", java.util.Map.of("userId", this.shopper.id()))
+			.execute()
+			.errors()
+			.verify()
+			.path("orders.edges[0].node")
+			.matchesJson("{\"id\": \"%s\", \"status\": \"PLACED\", \"internalNote\": null, \"customer\": {\"id\": \"%s\", \"name\": \"Shopper\", \"email\": \"%s\"}, \"items\": [{\"quantity\": 4, \"product\": {\"stock\": 6}}], \"total\": {\"amount\": 16.00}}"
+				.formatted(this.orderId, this.shopper.id(), this.shopper.email()));
+	}
+
+	@Test
 	void unknownOrMalformedOrdersAreRefused() {
 		HttpGraphQlTester admin = DemoUsers.ADMIN.graphQl(this.port);
 		this.orderId = new ObjectId().toHexString();
