@@ -9,10 +9,6 @@ import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.ParseAndValidate;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
@@ -26,6 +22,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.GatewayProperties;
+import io.storefront.gateway.graphql.OperationFields;
 import io.storefront.gateway.graphql.QueryMeasure;
 import io.storefront.gateway.graphql.StorefrontScalars;
 import io.storefront.gateway.security.OperationAccess;
@@ -151,25 +148,14 @@ public final class OperationChecker {
 	private List<Problem> deprecations(Document document, @Nullable String operationName,
 			Map<String, Object> variables) {
 		List<Problem> deprecated = new ArrayList<>();
-		QueryTraverser.newQueryTraverser()
-			.schema(this.schema)
-			.document(document)
-			.operationName(operationName)
-			.coercedVariables(CoercedVariables.of(variables))
-			.build()
-			.visitPreOrder(new QueryVisitorStub() {
-
-				@Override
-				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (env.getFieldDefinition().isDeprecated()) {
-						SourceLocation at = env.getField().getSourceLocation();
-						deprecated.add(new Problem(env.getFieldsContainer().getName() + "." + env.getField().getName()
-								+ " is deprecated: " + env.getFieldDefinition().getDeprecationReason(),
-								(at != null) ? at.getLine() : 0, (at != null) ? at.getColumn() : 0));
-					}
-				}
-
-			});
+		OperationFields.visit(this.schema, document, operationName, variables, (env) -> {
+			if (env.getFieldDefinition().isDeprecated()) {
+				SourceLocation at = env.getField().getSourceLocation();
+				deprecated.add(new Problem(env.getFieldsContainer().getName() + "." + env.getField().getName()
+						+ " is deprecated: " + env.getFieldDefinition().getDeprecationReason(),
+						(at != null) ? at.getLine() : 0, (at != null) ? at.getColumn() : 0));
+			}
+		});
 		return deprecated;
 	}
 

@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
@@ -45,40 +42,29 @@ public record QueryMeasure(int depth, int aliases, int rootFields, long cost, Se
 		long[] cost = new long[1];
 		Set<String> fields = new TreeSet<>();
 		Map<QueryVisitorFieldEnvironment, Long> multipliers = new IdentityHashMap<>();
-		QueryTraverser.newQueryTraverser()
-			.schema(schema)
-			.document(document)
-			.operationName(operationName)
-			.coercedVariables(CoercedVariables.of(variables))
-			.build()
-			.visitPreOrder(new QueryVisitorStub() {
-
-				@Override
-				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (isIntrospection(env)) {
-						return;
-					}
-					QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
-					int depth = 1;
-					for (QueryVisitorFieldEnvironment at = parent; at != null; at = at.getParentEnvironment()) {
-						depth++;
-					}
-					long inherited = (parent != null) ? multipliers.getOrDefault(parent, 1L) : 1L;
-					multipliers.put(env, Math.min(1_000_000_000L, inherited * pageSize(env)));
-					if (!env.isTypeNameIntrospectionField()) {
-						fields.add(env.getFieldsContainer().getName() + "." + env.getField().getName());
-					}
-					counts[0] = Math.max(counts[0], depth);
-					cost[0] += inherited;
-					if (env.getField().getAlias() != null) {
-						counts[1]++;
-					}
-					if (parent == null) {
-						counts[2]++;
-					}
-				}
-
-			});
+		OperationFields.visit(schema, document, operationName, variables, (env) -> {
+			if (isIntrospection(env)) {
+				return;
+			}
+			QueryVisitorFieldEnvironment parent = env.getParentEnvironment();
+			int depth = 1;
+			for (QueryVisitorFieldEnvironment at = parent; at != null; at = at.getParentEnvironment()) {
+				depth++;
+			}
+			long inherited = (parent != null) ? multipliers.getOrDefault(parent, 1L) : 1L;
+			multipliers.put(env, Math.min(1_000_000_000L, inherited * pageSize(env)));
+			if (!env.isTypeNameIntrospectionField()) {
+				fields.add(env.getFieldsContainer().getName() + "." + env.getField().getName());
+			}
+			counts[0] = Math.max(counts[0], depth);
+			cost[0] += inherited;
+			if (env.getField().getAlias() != null) {
+				counts[1]++;
+			}
+			if (parent == null) {
+				counts[2]++;
+			}
+		});
 		return new QueryMeasure(counts[0], counts[1], counts[2], cost[0], Set.copyOf(fields));
 	}
 

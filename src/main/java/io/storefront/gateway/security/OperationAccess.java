@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
+import io.storefront.gateway.graphql.OperationFields;
 import io.storefront.gateway.security.AccessRule.Verdict;
 
 /**
@@ -73,34 +71,23 @@ public final class OperationAccess {
 			@Nullable String operationName, Map<String, Object> variables) {
 		RuleBook rules = RuleBook.of(schema);
 		Set<Audience> denied = EnumSet.noneOf(Audience.class);
-		QueryTraverser.newQueryTraverser()
-			.schema(schema)
-			.document(document)
-			.operationName(operationName)
-			.coercedVariables(CoercedVariables.of(variables))
-			.build()
-			.visitPreOrder(new QueryVisitorStub() {
-
-				@Override
-				public void visitField(QueryVisitorFieldEnvironment env) {
-					if (env.isTypeNameIntrospectionField()) {
-						return;
-					}
-					RuleBook.Guard guard = rules.guard(env.getFieldsContainer().getName(), env.getField().getName());
-					if (guard == null) {
-						return;
-					}
-					boolean signedIn = inSignedInScope(env);
-					for (Audience audience : Audience.values()) {
-						// below a sign-in payload every caller reads as the customer who just signed in
-						Audience judged = signedIn ? Audience.CUSTOMER_OWNER : audience;
-						if (!judged.passes(guard.fieldRule()) || !judged.passes(guard.typeRule())) {
-							denied.add(audience);
-						}
-					}
+		OperationFields.visit(schema, document, operationName, variables, (env) -> {
+			if (env.isTypeNameIntrospectionField()) {
+				return;
+			}
+			RuleBook.Guard guard = rules.guard(env.getFieldsContainer().getName(), env.getField().getName());
+			if (guard == null) {
+				return;
+			}
+			boolean signedIn = inSignedInScope(env);
+			for (Audience audience : Audience.values()) {
+				// below a sign-in payload every caller reads as the customer who just signed in
+				Audience judged = signedIn ? Audience.CUSTOMER_OWNER : audience;
+				if (!judged.passes(guard.fieldRule()) || !judged.passes(guard.typeRule())) {
+					denied.add(audience);
 				}
-
-			});
+			}
+		});
 		List<Audience> fully = new ArrayList<>();
 		for (Audience audience : Audience.values()) {
 			if (!denied.contains(audience)) {
