@@ -75,6 +75,23 @@ class AccountHttpTests {
 	}
 
 	@Test
+	void theTokenExpiresInAnHourAndTheUserKnowsWhenItJoined() {
+		java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		GraphQlTester.Traversable signedUp = this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", unique("timed"), "password", "long enough", "name", "Tim"))
+			.execute()
+			.errors()
+			.verify();
+
+		java.time.Instant expiresAt = java.time.Instant.parse(signedUp.path("signUp.expiresAt").entity(String.class).get());
+		java.time.Instant createdAt = java.time.Instant
+			.parse(signedUp.path("signUp.user.createdAt").entity(String.class).get());
+		assertThat(createdAt).isBetween(before, java.time.Instant.now());
+		assertThat(java.time.Duration.between(createdAt, expiresAt)).isBetween(java.time.Duration.ofMinutes(59),
+				java.time.Duration.ofMinutes(61));
+	}
+
+	@Test
 	void emailIsUniqueRegardlessOfCase() {
 		refused(Map.of("email", "Carol@Storefront.Example", "password", "long enough", "name", "Copy"), "CONFLICT",
 				"input.email");

@@ -59,6 +59,10 @@ class CartHttpTests {
 				            "lineTotal": {"amount": 14.97, "currency": "USD"}}],
 				 "subtotal": {"amount": 14.97, "currency": "USD"}, "itemCount": 3}""".formatted(ESPRESSO));
 		this.shopper.add(FILTER_ROAST, 1).path("addToCart.itemCount").entity(Integer.class).isEqualTo(4);
+		String updatedAt = this.shopper.graphQl().documentName("myCart").execute().path("me.cart.updatedAt")
+			.entity(String.class).get();
+		assertThat(java.time.Instant.parse(updatedAt)).isBetween(java.time.Instant.now().minusSeconds(60),
+				java.time.Instant.now());
 		this.shopper.graphQl().documentName("myCart").execute().path("me.cart.subtotal.amount").entity(String.class)
 			.isEqualTo("99.15");
 	}

@@ -75,6 +75,11 @@ class CheckoutHttpTests {
 				{"name": "Sam Shopper", "line1": "1 Market Street", "line2": null, "city": "Berlin",
 				 "postalCode": "10115", "country": "DE"}""");
 		placed.path("checkout.statusHistory[0]").matchesJson("{\"status\": \"PLACED\", \"by\": \"" + shopper.id() + "\"}");
+		String placedAt = placed.path("checkout.placedAt").entity(String.class).get();
+		placed.path("checkout.statusHistory[0].at").entity(String.class).isEqualTo(placedAt);
+		placed.path("checkout.items[*].lineTotal.amount").entityList(java.math.BigDecimal.class).satisfies(
+				(totals) -> assertThat(totals).usingElementComparator(java.math.BigDecimal::compareTo)
+					.containsExactlyInAnyOrder(new java.math.BigDecimal("25"), new java.math.BigDecimal("9.75")));
 		assertThat(this.products.stock(mug)).isEqualTo(8);
 		assertThat(this.products.stock(pen)).isEqualTo(1);
 		assertThat(this.products.holds(mug)).isEmpty();
