@@ -1,8 +1,7 @@
 package io.storefront.gateway.catalog;
 
-import org.testcontainers.junit.jupiter.Container;
+import io.storefront.gateway.MongoDb;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,12 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Testcontainers(disabledWithoutDocker = true)
 class CatalogOnMongoDbTests extends CatalogHttpTests {
 
-	@Container
-	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0.4");
-
 	@DynamicPropertySource
-	static void mongoUri(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", () -> mongo.getReplicaSetUrl("storefront"));
+	static void mongo(DynamicPropertyRegistry registry) {
+		MongoDb.register(registry);
 	}
 
 }
