@@ -7,8 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -16,10 +15,11 @@ import org.springframework.stereotype.Component;
 /**
  * Fills empty collections with demo data at start-up: by default only on the embedded store in the
  * {@code dev} profile, so that a configured MongoDB is never written to unless
- * {@code storefront.store.demo-data=true} asks for it.
+ * {@code storefront.store.demo-data=true} asks for it. It runs once every bean is ready but before the web
+ * server opens its port, so the first request already sees the demo data.
  */
 @Component
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -35,7 +35,7 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!this.enabled) {
 			return;
 		}
