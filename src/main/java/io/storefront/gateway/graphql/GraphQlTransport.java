@@ -1,8 +1,5 @@
 package io.storefront.gateway.graphql;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,11 +8,9 @@ import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
-import jakarta.servlet.ServletException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.graphql.MediaTypes;
@@ -45,7 +40,7 @@ final class GraphQlTransport {
 
 	private final WebGraphQlHandler handler;
 
-	private final JsonMapper json;
+	private final GraphQlRequestReader reader;
 
 	private final PersistedOperations persisted;
 
@@ -54,60 +49,29 @@ final class GraphQlTransport {
 	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, PersistedOperations persisted,
 			GatewayProperties.Limits limits) {
 		this.handler = handler;
-		this.json = json;
+		this.reader = new GraphQlRequestReader(json, limits.maxBody());
 		this.persisted = persisted;
 		this.limits = limits;
 	}
 
-	ServerResponse post(ServerRequest request) throws ServletException {
+	ServerResponse post(ServerRequest request) {
 		long start = System.nanoTime();
-		MediaType contentType = request.headers().contentType().orElse(null);
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-			return transportError(request, start, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"Send the operation as application/json.");
-		}
-		byte[] bytes;
 		try {
-			bytes = readAtMost(request, this.limits.maxBody().toBytes());
+			return execute(request, start, this.reader.readPost(request));
 		}
-		catch (IOException ex) {
-			return transportError(request, start, HttpStatus.BAD_REQUEST, "The request body could not be read.");
+		catch (GraphQlRequestReader.UnreadableRequestException ex) {
+			return transportError(request, start, ex.status(), ex.getMessage());
 		}
-		if (bytes == null) {
-			return transportError(request, start, HttpStatus.PAYLOAD_TOO_LARGE,
-					"The request body is larger than " + this.limits.maxBody().toKilobytes() + " KiB.");
-		}
-		Map<String, Object> body;
-		try {
-			body = parseBody(bytes);
-		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			return transportError(request, start, HttpStatus.BAD_REQUEST,
-					"The body must be one JSON object with a query, and optionally operationName, variables and "
-							+ "extensions; batches are not supported.");
-		}
-		return execute(request, start, body);
 	}
 
-	ServerResponse get(ServerRequest request) throws ServletException {
+	ServerResponse get(ServerRequest request) {
 		long start = System.nanoTime();
-		Map<String, Object> body = new LinkedHashMap<>();
 		try {
-			request.param("query").ifPresent((query) -> body.put("query", query));
-			request.param("operationName").ifPresent((name) -> body.put("operationName", name));
-			for (String key : List.of("variables", "extensions")) {
-				String value = request.param(key).orElse(null);
-				if (value != null) {
-					body.put(key, this.json.readValue(value, Map.class));
-				}
-			}
-			checkShape(body);
+			return execute(request, start, this.reader.readGet(request));
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			return transportError(request, start, HttpStatus.BAD_REQUEST,
-					"variables and extensions must be JSON objects.");
+		catch (GraphQlRequestReader.UnreadableRequestException ex) {
+			return transportError(request, start, ex.status(), ex.getMessage());
 		}
-		return execute(request, start, body);
 	}
 
 	private ServerResponse execute(ServerRequest request, long start, Map<String, Object> body) {
@@ -156,31 +120,6 @@ final class GraphQlTransport {
 		return ServerResponse.status(status).contentType(type).body(result);
 	}
 
-	private Map<String, Object> parseBody(byte[] bytes) {
-		Object parsed = this.json.readValue(bytes, Object.class);
-		if (!(parsed instanceof Map<?, ?> map)) {
-			throw new IllegalArgumentException("not an object");
-		}
-		@SuppressWarnings("unchecked")
-		Map<String, Object> body = (Map<String, Object>) map;
-		checkShape(body);
-		return body;
-	}
-
-	private static void checkShape(Map<String, Object> body) {
-		for (Map.Entry<String, Object> entry : body.entrySet()) {
-			Object value = entry.getValue();
-			boolean valid = switch (entry.getKey()) {
-				case "query", "operationName" -> value == null || value instanceof String;
-				case "variables", "extensions" -> value == null || value instanceof Map;
-				default -> true;
-			};
-			if (!valid) {
-				throw new IllegalArgumentException(entry.getKey());
-			}
-		}
-	}
-
 	private static boolean isQuery(String query, @Nullable String operationName) {
 		try {
 			Document document = Parser.parse(query);
@@ -192,17 +131,6 @@ final class GraphQlTransport {
 		catch (RuntimeException ex) {
 			// not parseable: let GraphQL say what is wrong with it
 			return true;
-		}
-	}
-
-	private static byte @Nullable [] readAtMost(ServerRequest request, long max) throws IOException {
-		long declared = request.headers().contentLength().orElse(-1);
-		if (declared > max) {
-			return null;
-		}
-		try (InputStream in = request.servletRequest().getInputStream()) {
-			byte[] bytes = in.readNBytes((int) max + 1);
-			return (bytes.length > max) ? null : bytes;
 		}
 	}
 
