@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settings an operator changes per deployment: the safelist of persisted operations, CORS origins, and an
- * external identity provider in place of the built-in token issuer.
+ * Settings an operator changes per deployment: the safelist of persisted operations, CORS origins, whether
+ * denials name their rule, and an external identity provider in place of the built-in token issuer.
  */
 class DeploymentModesTests {
 
@@ -47,6 +47,19 @@ class DeploymentModesTests {
 			post(port, "{\"query\": \"{ products { edges { cursor } } }\"}").jsonPath("$.errors[0].extensions.code")
 				.isEqualTo("PERSISTED_QUERY_NOT_FOUND")
 				.jsonPath("$.data")
+				.doesNotExist();
+		}
+	}
+
+	@Test
+	void theRuleOfADenialCanBeKeptQuiet() {
+		try (ConfigurableApplicationContext context = start("--storefront.security.explain-denials=false")) {
+			post(port(context), "{\"query\": \"{ product(id: \\\"695b7d900000000000000001\\\") { name stock } }\"}")
+				.jsonPath("$.data.product.name")
+				.isEqualTo("Espresso Beans")
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("UNAUTHENTICATED")
+				.jsonPath("$.errors[0].extensions.rule")
 				.doesNotExist();
 		}
 	}
