@@ -83,6 +83,11 @@ class CatalogAdminHttpTests {
 		assertThat(stored.price().amount()).isEqualByComparingTo("24.50");
 		assertThat(stored.archived()).isFalse();
 		assertThat(stored.createdAt()).isEqualTo(stored.updatedAt());
+		org.bson.Document raw = this.mongo.findById(stored.id(), org.bson.Document.class, "products");
+		assertThat(raw.get("price", org.bson.Document.class).get("amount"))
+			.isEqualTo(new org.bson.types.Decimal128(new java.math.BigDecimal("24.50")));
+		assertThat(raw.get("cost", org.bson.Document.class).get("amount"))
+			.isEqualTo(new org.bson.types.Decimal128(new java.math.BigDecimal("11.00")));
 	}
 
 	@Test
