@@ -1,8 +1,8 @@
 package io.storefront.gateway.cart;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,6 +12,9 @@ import io.storefront.gateway.cart.Cart.CartLine;
 import io.storefront.gateway.catalog.Money;
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.catalog.ProductCatalog;
+import io.storefront.gateway.catalog.ProductLoader;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.security.Caller;
 
@@ -19,22 +22,21 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
  * Carts in the graph: the cart mutations of the signed-in caller, and a user's cart with the live prices of its
- * lines, each batch-loaded, so a page of users with their carts reads carts once and products once.
+ * lines. Carts are batch-loaded and products come from the request's one product loader ({@link ProductLoader}),
+ * so a page of users with their carts reads carts once and products once.
  */
 @Controller
 class CartController {
 
 	private final CartService carts;
 
-	private final ProductCatalog catalog;
-
-	CartController(CartService carts, ProductCatalog catalog) {
+	CartController(CartService carts) {
 		this.carts = carts;
-		this.catalog = catalog;
 	}
 
 	@MutationMapping
@@ -67,50 +69,35 @@ class CartController {
 		return users.stream().distinct().collect(Collectors.toMap(Function.identity(), (user) -> byUser.get(user.id())));
 	}
 
-	@BatchMapping(typeName = "CartItem")
-	Map<CartLine, Product> product(List<CartLine> lines) {
-		Map<String, Product> products = productsOf(lines);
-		return lines.stream()
-			.distinct()
-			.filter((line) -> products.containsKey(line.productId()))
-			.collect(Collectors.toMap(Function.identity(), (line) -> products.get(line.productId())));
+	@SchemaMapping(typeName = "CartItem")
+	CompletableFuture<Product> product(CartLine line, DataLoader<String, Product> productById) {
+		return productById.load(line.productId());
 	}
 
-	@BatchMapping(typeName = "CartItem")
-	Map<CartLine, Money> lineTotal(List<CartLine> lines) {
-		Map<String, Product> products = productsOf(lines);
-		return lines.stream()
-			.distinct()
-			.filter((line) -> products.containsKey(line.productId()))
-			.collect(Collectors.toMap(Function.identity(), (line) -> times(products.get(line.productId()), line)));
+	@SchemaMapping(typeName = "CartItem")
+	CompletableFuture<@Nullable Money> lineTotal(CartLine line, DataLoader<String, Product> productById) {
+		return productById.load(line.productId()).thenApply((product) -> (product != null) ? times(product, line) : null);
 	}
 
-	@BatchMapping
-	Map<Cart, Money> subtotal(List<Cart> carts) {
-		Map<String, Product> products = productsOf(carts.stream().flatMap((cart) -> cart.items().stream()).toList());
-		return carts.stream().distinct().collect(Collectors.toMap(Function.identity(), (cart) -> subtotal(cart, products)));
-	}
-
-	private static Money subtotal(Cart cart, Map<String, Product> products) {
-		Money sum = new Money(BigDecimal.ZERO, ProductCatalog.SHOP_CURRENCY);
-		for (CartLine line : cart.items()) {
-			Product product = products.get(line.productId());
-			if (product != null) {
-				sum = new Money(sum.amount().add(times(product, line).amount()), product.price().currency());
+	/** The sum of the line totals; lines whose product is gone count nothing. */
+	@SchemaMapping
+	CompletableFuture<Money> subtotal(Cart cart, DataLoader<String, Product> productById) {
+		return productById.loadMany(cart.items().stream().map(CartLine::productId).toList()).thenApply((products) -> {
+			Money sum = new Money(BigDecimal.ZERO, ProductCatalog.SHOP_CURRENCY);
+			for (int i = 0; i < products.size(); i++) {
+				Product product = products.get(i);
+				if (product != null) {
+					sum = new Money(sum.amount().add(times(product, cart.items().get(i)).amount()),
+							product.price().currency());
+				}
 			}
-		}
-		return sum;
+			return sum;
+		});
 	}
 
 	private static Money times(Product product, CartLine line) {
 		return new Money(product.price().amount().multiply(BigDecimal.valueOf(line.quantity())),
 				product.price().currency());
-	}
-
-	private Map<String, Product> productsOf(Collection<CartLine> lines) {
-		return this.catalog.findProducts(lines.stream().map(CartLine::productId).toList())
-			.stream()
-			.collect(Collectors.toMap(Product::id, Function.identity()));
 	}
 
 }

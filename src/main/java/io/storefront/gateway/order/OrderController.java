@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.account.AccountService;
 import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
-import io.storefront.gateway.catalog.ProductCatalog;
 import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
@@ -28,8 +27,8 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * Orders in the graph: reading them, checking out, and moving them along their lifecycle. The customer and the
- * current product of each line are batch-loaded. Who may see or change an order is declared in
+ * Orders in the graph: reading them, checking out, and moving them along their lifecycle. The customer is
+ * batch-loaded; the current product of each line comes from the request's one product loader. Who may see or change an order is declared in
  * {@code order.graphqls}.
  */
 @Controller
@@ -39,17 +38,14 @@ class OrderController {
 
 	private final AccountService accounts;
 
-	private final ProductCatalog catalog;
-
 	private final CheckoutService checkouts;
 
 	private final OrderLifecycle lifecycle;
 
-	OrderController(OrderService orders, AccountService accounts, ProductCatalog catalog, CheckoutService checkouts,
+	OrderController(OrderService orders, AccountService accounts, CheckoutService checkouts,
 			OrderLifecycle lifecycle) {
 		this.orders = orders;
 		this.accounts = accounts;
-		this.catalog = catalog;
 		this.checkouts = checkouts;
 		this.lifecycle = lifecycle;
 	}
@@ -99,15 +95,9 @@ class OrderController {
 			.collect(Collectors.toMap(Function.identity(), (order) -> users.get(order.userId())));
 	}
 
-	@BatchMapping(typeName = "OrderItem")
-	Map<OrderLine, Product> product(List<OrderLine> lines) {
-		Map<String, Product> products = this.catalog.findProducts(lines.stream().map(OrderLine::productId).toList())
-			.stream()
-			.collect(Collectors.toMap(Product::id, Function.identity()));
-		return lines.stream()
-			.distinct()
-			.filter((line) -> products.containsKey(line.productId()))
-			.collect(Collectors.toMap(Function.identity(), (line) -> products.get(line.productId())));
+	@SchemaMapping(typeName = "OrderItem")
+	CompletableFuture<Product> product(OrderLine line, DataLoader<String, Product> productById) {
+		return productById.load(line.productId());
 	}
 
 }

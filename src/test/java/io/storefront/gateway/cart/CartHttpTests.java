@@ -68,6 +68,19 @@ class CartHttpTests {
 	}
 
 	@Test
+	void aCartWithLivePricesReadsTheProductsOnce(@Autowired io.storefront.gateway.MongoCommandLog commands) {
+		this.shopper.add(ESPRESSO, 2);
+		this.shopper.add(FILTER_ROAST, 1);
+		int mark = commands.mark();
+
+		this.shopper.graphQl().documentName("myCart").execute().path("me.cart.items").entityList(Object.class).hasSize(2);
+
+		assertThat(commands.since(mark, "products")).hasSize(1);
+		assertThat(commands.since(mark)).extracting(io.storefront.gateway.MongoCommandLog.Command::collection)
+			.containsExactlyInAnyOrder("users", "carts", "products");
+	}
+
+	@Test
 	void quantityZeroRemovesAndRemoveAndClearEmpty() {
 		this.shopper.add(ESPRESSO, 2);
 		this.shopper.add(FILTER_ROAST, 1);
