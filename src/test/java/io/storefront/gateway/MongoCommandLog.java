@@ -22,8 +22,11 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class MongoCommandLog implements CommandListener {
 
-	/** One command: its name, its collection, and the documents it returned (0 for writes). */
-	public record Command(String name, String collection, int documentsRead) {
+	/**
+	 * One command: its name, its collection, the documents it returned (0 for writes), and the filter it selected
+	 * documents with (empty when it has none), to prove what a write was confined to.
+	 */
+	public record Command(String name, String collection, int documentsRead, BsonDocument filter) {
 
 	}
 
@@ -58,7 +61,7 @@ public class MongoCommandLog implements CommandListener {
 		if ("getMore".equals(event.getCommandName()) && command.containsKey("collection")) {
 			collection = command.getString("collection").getValue();
 		}
-		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0));
+		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0, filterOf(command)));
 	}
 
 	@Override
@@ -78,7 +81,21 @@ public class MongoCommandLog implements CommandListener {
 		else if (response.containsKey("value") && response.get("value").isDocument()) {
 			read = 1;
 		}
-		this.commands.add(new Command(command.name(), command.collection(), read));
+		this.commands.add(new Command(command.name(), command.collection(), read, command.filter()));
+	}
+
+	private static BsonDocument filterOf(BsonDocument command) {
+		for (String key : new String[] { "query", "filter" }) {
+			if (command.isDocument(key)) {
+				return command.getDocument(key).clone();
+			}
+		}
+		for (String key : new String[] { "updates", "deletes" }) {
+			if (command.isArray(key) && !command.getArray(key).isEmpty()) {
+				return command.getArray(key).get(0).asDocument().getDocument("q").clone();
+			}
+		}
+		return new BsonDocument();
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.storefront.gateway.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.graphql.StorefrontException;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.TokenService;
+import io.storefront.gateway.store.Leases;
 import io.storefront.gateway.store.LiteralRegex;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -50,6 +53,8 @@ public class AccountService {
 
 	static final int MAX_SEARCH = 100;
 
+	private static final String ADMIN_ROSTER = "admin-roster";
+
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private final Users users;
@@ -64,12 +69,15 @@ public class AccountService {
 
 	private final LoginThrottle throttle;
 
+	private final Leases leases;
+
 	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
 	private final String unknownUserHash;
 
 	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, TokenService tokens, Clock clock,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, Leases leases) {
 		this.users = users;
+		this.leases = leases;
 		this.throttle = throttle;
 		this.mongo = mongo;
 		this.passwords = passwords;
@@ -119,7 +127,7 @@ public class AccountService {
 	/** The users with these ids that exist, in one read. */
 	public List<User> findUsers(Collection<String> ids) {
 		List<User> found = new ArrayList<>();
-		this.users.findAllById(ids.stream().filter(ObjectId::isValid).distinct().toList()).forEach(found::add);
+		this.users.findAllById(ids.stream().map(Pages::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
 		return found;
 	}
 
@@ -140,14 +148,31 @@ public class AccountService {
 	}
 
 	User setRoles(String callerId, String userId, List<Role> roles) {
-		Pages.requireId("userId", userId);
+		String id = Pages.requireId("userId", userId);
 		if (roles.isEmpty()) {
 			throw new InvalidInputException("roles", "A user needs at least one role.");
 		}
-		if (callerId.equals(userId) && !roles.contains(Role.ADMIN)) {
+		if (callerId.equals(id) && !roles.contains(Role.ADMIN)) {
 			throw new InvalidInputException("roles", "An admin cannot take ADMIN away from themselves.");
 		}
-		User updated = this.mongo.findAndModify(Query.query(Criteria.where("id").is(userId)),
+		if (roles.contains(Role.ADMIN)) {
+			return writeRoles(id, roles);
+		}
+		// Whether the target is the last ADMIN and taking it away are two reads and a write: under one lease, so
+		// that two admins demoting each other at once cannot both pass the check.
+		return this.leases.runExclusively(ADMIN_ROSTER, Duration.ofSeconds(10), Duration.ofSeconds(3), () -> {
+			boolean othersAreAdmin = this.mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN)
+				.and("id").ne(id)), User.class);
+			if (!othersAreAdmin && this.mongo.exists(Query.query(Criteria.where("id").is(id)
+				.and("roles").is(Role.ADMIN)), User.class)) {
+				throw new InvalidInputException("roles", "This is the last ADMIN; make someone else ADMIN first.");
+			}
+			return writeRoles(id, roles);
+		}, () -> new StorefrontException(ErrorCode.CONFLICT, "Roles are being changed elsewhere; try again.", null));
+	}
+
+	private User writeRoles(String id, List<Role> roles) {
+		User updated = this.mongo.findAndModify(Query.query(Criteria.where("id").is(id)),
 				new Update().set("roles", User.sorted(roles)).inc("version", 1),
 				FindAndModifyOptions.options().returnNew(true), User.class);
 		if (updated == null) {

@@ -46,10 +46,21 @@ public record Cart(@Id String userId, List<CartLine> items, @Nullable Instant up
 		return this.items.isEmpty();
 	}
 
+	/**
+	 * Refuses a quantity outside {@code min} to {@value #MAX_QUANTITY} before it is used in any sum, so that no
+	 * input can wrap an int around.
+	 */
+	static void requireQuantity(String field, int quantity, int min) {
+		if (quantity < min || quantity > MAX_QUANTITY) {
+			throw new InvalidInputException(field, "quantity must be " + min + " to " + MAX_QUANTITY + ".");
+		}
+	}
+
 	/** This cart with quantity more units of the product, on its existing line or a new one. */
 	Cart adding(String productId, int quantity, Instant now) {
+		requireQuantity("input.quantity", quantity, 1);
 		int current = quantityOf(productId);
-		if (current + quantity > MAX_QUANTITY) {
+		if ((long) current + quantity > MAX_QUANTITY) {
 			throw new InvalidInputException("input.quantity",
 					"A line holds at most " + MAX_QUANTITY + " units; this one has " + current + ".");
 		}
@@ -58,9 +69,7 @@ public record Cart(@Id String userId, List<CartLine> items, @Nullable Instant up
 
 	/** This cart with the product's line set to quantity units; 0 removes the line. */
 	Cart withQuantity(String productId, int quantity, Instant now) {
-		if (quantity > MAX_QUANTITY) {
-			throw new InvalidInputException("quantity", "A line holds at most " + MAX_QUANTITY + " units.");
-		}
+		requireQuantity("quantity", quantity, 0);
 		List<CartLine> lines = new ArrayList<>();
 		boolean found = false;
 		for (CartLine line : this.items) {

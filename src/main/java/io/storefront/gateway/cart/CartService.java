@@ -70,23 +70,18 @@ public class CartService {
 	}
 
 	Cart add(String userId, String productId, int quantity) {
-		requireListed("input.productId", productId);
-		return change(userId, (cart) -> cart.adding(productId, quantity, now()));
+		String id = requireListed("input.productId", productId);
+		return change(userId, (cart) -> cart.adding(id, quantity, now()));
 	}
 
 	Cart setQuantity(String userId, String productId, int quantity) {
-		if (quantity > 0) {
-			requireListed("productId", productId);
-		}
-		else {
-			Pages.requireId("productId", productId);
-		}
-		return change(userId, (cart) -> cart.withQuantity(productId, quantity, now()));
+		String id = (quantity > 0) ? requireListed("productId", productId) : Pages.requireId("productId", productId);
+		return change(userId, (cart) -> cart.withQuantity(id, quantity, now()));
 	}
 
 	Cart remove(String userId, String productId) {
-		Pages.requireId("productId", productId);
-		return change(userId, (cart) -> cart.withQuantity(productId, 0, now()));
+		String id = Pages.requireId("productId", productId);
+		return change(userId, (cart) -> cart.withQuantity(id, 0, now()));
 	}
 
 	Cart clear(String userId) {
@@ -108,11 +103,13 @@ public class CartService {
 		}
 	}
 
-	private void requireListed(String field, String productId) {
+	/** The canonical id of a product that is for sale. */
+	private String requireListed(String field, String productId) {
 		Product product = this.catalog.findProduct(field, productId).orElse(null);
 		if (product == null || product.archived()) {
 			throw new InvalidInputException(field, "No product with this id is for sale.");
 		}
+		return product.id();
 	}
 
 	private Instant now() {

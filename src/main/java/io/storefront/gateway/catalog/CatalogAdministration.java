@@ -38,6 +38,9 @@ class CatalogAdministration {
 
 	private static final int MAX_STOCK_CHANGE = 1_000_000;
 
+	// far below Integer.MAX_VALUE, so that no adjustment or cancellation can carry stock past what an int holds
+	private static final int MAX_STOCK = 1_000_000_000;
+
 	private final Products products;
 
 	private final MongoOperations mongo;
@@ -54,6 +57,9 @@ class CatalogAdministration {
 		if (!SKU.matcher(input.sku()).matches()) {
 			throw new InvalidInputException("input.sku",
 					"sku must be 3 to 32 upper-case letters, digits and dashes, starting with a letter or digit.");
+		}
+		if (input.stock() > MAX_STOCK) {
+			throw new InvalidInputException("input.stock", "stock must be at most " + MAX_STOCK + ".");
 		}
 		Instant now = now();
 		Product product = new Product(new ObjectId().toHexString(), input.sku(), text("input.name", input.name(), 200),
@@ -100,10 +106,13 @@ class CatalogAdministration {
 			throw new InvalidInputException("delta", "delta must be between -" + MAX_STOCK_CHANGE + " and "
 					+ MAX_STOCK_CHANGE + ".");
 		}
-		// the condition makes the check and the change one atomic step: stock never goes below zero
-		Criteria enough = (delta < 0) ? Criteria.where("stock").gte(-delta) : new Criteria();
-		return modify("productId", productId, enough, new Update().inc("stock", delta), () -> new InvalidInputException(
-				"delta", "The stock is smaller than " + -delta + "; it cannot go below zero."));
+		// the condition makes the check and the change one atomic step: stock never leaves 0 to MAX_STOCK
+		Criteria withinRange = (delta < 0) ? Criteria.where("stock").gte(-delta)
+				: Criteria.where("stock").lte(MAX_STOCK - delta);
+		return modify("productId", productId, withinRange, new Update().inc("stock", delta),
+				() -> new InvalidInputException("delta", (delta < 0)
+						? "The stock is smaller than " + -delta + "; it cannot go below zero."
+						: "The stock would exceed " + MAX_STOCK + "."));
 	}
 
 	private Product modify(String field, String id, Criteria condition, Update update) {
@@ -112,13 +121,13 @@ class CatalogAdministration {
 
 	private Product modify(String field, String id, Criteria condition, Update update,
 			java.util.function.Supplier<StorefrontException> refused) {
-		Pages.requireId(field, id);
+		String productId = Pages.requireId(field, id);
 		update.set("updatedAt", now()).inc("version", 1);
 		Product changed = this.mongo.findAndModify(
-				new Query(new Criteria().andOperator(Criteria.where("id").is(id), condition)), update,
+				new Query(new Criteria().andOperator(Criteria.where("id").is(productId), condition)), update,
 				FindAndModifyOptions.options().returnNew(true), Product.class);
 		if (changed == null) {
-			throw this.products.existsById(id) ? refused.get() : notFound(field);
+			throw this.products.existsById(productId) ? refused.get() : notFound(field);
 		}
 		return changed;
 	}

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.InvalidInputException;
@@ -54,7 +54,7 @@ public class ProductCatalog {
 	/** The products with these ids that exist, archived ones included, in one read. */
 	public List<Product> findProducts(Collection<String> ids) {
 		List<Product> found = new ArrayList<>();
-		this.products.findAllById(ids.stream().filter(ObjectId::isValid).distinct().toList()).forEach(found::add);
+		this.products.findAllById(ids.stream().map(Pages::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
 		return found;
 	}
 

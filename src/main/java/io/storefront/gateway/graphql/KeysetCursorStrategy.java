@@ -74,7 +74,7 @@ class KeysetCursorStrategy implements CursorStrategy<ScrollPosition> {
 			}
 			return ScrollPosition.forward(keys);
 		}
-		catch (IllegalArgumentException | JacksonException | java.time.DateTimeException ex) {
+		catch (IllegalArgumentException | ArithmeticException | JacksonException | java.time.DateTimeException ex) {
 			throw invalid();
 		}
 	}
@@ -96,13 +96,27 @@ class KeysetCursorStrategy implements CursorStrategy<ScrollPosition> {
 		return (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
 	}
 
+	// A forged cursor may hold values no listing ever issued: they must fail here, as input, and not in the
+	// driver, so decimals must fit Decimal128 and instants a BSON date.
 	private static Object valueOf(String type, String text) {
 		return switch (type) {
 			case "s" -> text;
-			case "d" -> new BigDecimal(text);
-			case "t" -> Instant.parse(text);
+			case "d" -> storable(new BigDecimal(text));
+			case "t" -> storable(Instant.parse(text));
 			default -> throw invalid();
 		};
+	}
+
+	private static BigDecimal storable(BigDecimal decimal) {
+		if (!StorefrontScalars.isStorable(decimal)) {
+			throw invalid();
+		}
+		return decimal;
+	}
+
+	private static Instant storable(Instant instant) {
+		instant.toEpochMilli();
+		return instant;
 	}
 
 	static InvalidInputException invalid() {

@@ -1,6 +1,7 @@
 package io.storefront.gateway.graphql;
 
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +27,12 @@ class TransportConfiguration {
 	@Order(-1)
 	RouterFunction<ServerResponse> graphQlTransportRoute(WebGraphQlHandler handler, GatewayProperties properties,
 			GraphQlProperties graphQl) {
-		// its own reader: strict about duplicate keys, which a lenient parser would silently resolve
-		JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+		// its own reader: strict about duplicate keys, which a lenient parser would silently resolve, and exact
+		// about numbers, which as doubles would turn 1e-7000 into 0 and drop digits of a 35-digit amount
+		JsonMapper json = JsonMapper.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
 		GraphQlTransport transport = new GraphQlTransport(handler, json,
 				new PersistedOperations(properties.persistedQueries(), json), properties.limits());
 		String path = graphQl.getHttp().getPath();

@@ -15,11 +15,13 @@ import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
+import io.storefront.gateway.security.OwnerScope;
 
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -75,8 +77,8 @@ class OrderController {
 	}
 
 	@MutationMapping
-	Order cancelOrder(@Argument String id, @ContextValue Caller caller) {
-		return this.lifecycle.cancel(id, caller.requireUserId());
+	Order cancelOrder(@Argument String id, @LocalContextValue OwnerScope ownerScope, @ContextValue Caller caller) {
+		return this.lifecycle.cancel(id, ownerScope, caller.requireUserId());
 	}
 
 	@MutationMapping

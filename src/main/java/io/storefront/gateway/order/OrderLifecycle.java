@@ -11,6 +11,7 @@ import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.graphql.StorefrontException;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.order.Order.StatusChange;
+import io.storefront.gateway.security.OwnerScope;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -51,11 +52,13 @@ class OrderLifecycle {
 			throw new StorefrontException(ErrorCode.INVALID_TRANSITION, "An order cannot be set to " + to
 					+ " this way" + ((to == OrderStatus.CANCELLED) ? "; use cancelOrder." : "."), "status");
 		}
-		return move(id, List.of(from), to, by, new Update());
+		return move(id, OwnerScope.ANY_OWNER, List.of(from), to, by, new Update());
 	}
 
-	Order cancel(String id, String by) {
-		Order cancelled = move(id, CANCELLABLE, OrderStatus.CANCELLED, by, new Update().set("restocked", false));
+	/** Cancels the order if it is in scope: a customer's cancellation writes only where the order is theirs. */
+	Order cancel(String id, OwnerScope scope, String by) {
+		Order cancelled = move(id, scope, CANCELLABLE, OrderStatus.CANCELLED, by,
+				new Update().set("restocked", false));
 		return restock(cancelled);
 	}
 
@@ -72,16 +75,20 @@ class OrderLifecycle {
 		return (restocked != null) ? restocked : cancelled;
 	}
 
-	private Order move(String id, List<OrderStatus> from, OrderStatus to, String by, Update also) {
-		Pages.requireId("id", id);
+	private Order move(String id, OwnerScope scope, List<OrderStatus> from, OrderStatus to, String by,
+			Update also) {
+		Criteria inScope = Criteria.where("id").is(Pages.requireId("id", id));
+		if (scope.ownerId() != null) {
+			inScope.and("userId").is(scope.ownerId());
+		}
 		StatusChange change = new StatusChange(to, this.clock.instant().truncatedTo(ChronoUnit.MILLIS), by);
-		Order moved = this.mongo.findAndModify(Query.query(Criteria.where("id").is(id).and("status").in(from)),
+		Order moved = this.mongo.findAndModify(Query.query(Criteria.where("status").in(from).andOperator(inScope)),
 				also.set("status", to).push("statusHistory", change).inc("version", 1),
 				FindAndModifyOptions.options().returnNew(true), Order.class);
 		if (moved != null) {
 			return moved;
 		}
-		Order order = this.mongo.findById(id, Order.class);
+		Order order = this.mongo.findOne(Query.query(inScope), Order.class);
 		if (order == null) {
 			throw new StorefrontException(ErrorCode.NOT_FOUND, "No order has this id.", "id");
 		}

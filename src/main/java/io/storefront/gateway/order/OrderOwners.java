@@ -2,8 +2,7 @@ package io.storefront.gateway.order;
 
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
-
+import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.security.Owned;
 import io.storefront.gateway.security.OwnerLookup;
 
@@ -28,7 +27,7 @@ class OrderOwners implements OwnerLookup {
 
 	@Override
 	public Optional<? extends Owned> findOwned(String id) {
-		return ObjectId.isValid(id) ? this.orders.findById(id) : Optional.empty();
+		return this.orders.findById(Pages.requireId("id", id));
 	}
 
 }

@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.FieldCoordinates;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -23,9 +25,13 @@ import org.springframework.data.domain.Window;
  * the parent object; a denial returns null with one error and the wrapped fetcher never runs. A rule that
  * needs the fetched object itself (a type's rule, or {@code @ownerOrRole} on a root query field) is judged
  * on what the fetcher returns, before any of that object's fields resolve. {@code @ownerOrRole} on a root
- * mutation is judged before it runs, against the object its {@code id} argument names.
+ * mutation is judged before it runs, against the object its {@code id} argument names (an id that names nothing
+ * is {@code NOT_FOUND}); the mutation then receives the {@link OwnerScope} its write must keep to.
  */
 final class GuardedDataFetcher implements DataFetcher<Object> {
+
+	// owned by no caller, so that an unjudgeable target is denied rather than allowed
+	private static final Owned NOBODYS = () -> "";
 
 	private final DataFetcher<?> delegate;
 
@@ -41,10 +47,13 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 
 	private final @Nullable OwnerLookup ownerLookup;
 
+	private final String returnType;
+
 	GuardedDataFetcher(DataFetcher<?> delegate, RuleBook.Guard guard, @Nullable OwnerLookup ownerLookup,
 			boolean explainDenials) {
 		this.delegate = delegate;
 		this.ownerLookup = ownerLookup;
+		this.returnType = guard.returnType();
 		this.coordinates = guard.coordinates();
 		this.rootField = guard.rootField();
 		this.fieldRule = guard.fieldRule();
@@ -57,11 +66,17 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 		Caller signedIn = SignedInScope.of(env);
 		Caller caller = (signedIn != null) ? signedIn : CallerInterceptor.callerOf(env.getGraphQlContext());
 		AccessRule judgeResult = null;
+		OwnerScope scope = OwnerScope.ANY_OWNER;
 		if (this.fieldRule != null) {
 			Verdict verdict = this.rootField ? this.fieldRule.judge(caller)
 					: this.fieldRule.judge(caller, env.getSource());
 			if (verdict == Verdict.NEEDS_OWNER && isMutation()) {
-				verdict = judgeTarget(env, caller, this.fieldRule);
+				Owned target = findTarget(env);
+				if (target == null) {
+					return notFound(env);
+				}
+				verdict = this.fieldRule.judge(caller, target);
+				scope = OwnerScope.ownedBy(caller.requireUserId());
 			}
 			if (verdict.denies()) {
 				return denial(env, this.fieldRule, verdict);
@@ -79,7 +94,7 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 				judgeResult = this.typeRule;
 			}
 		}
-		Object result = this.delegate.get(env);
+		Object result = this.delegate.get(isMutation() ? withScope(env, scope) : env);
 		if (judgeResult == null) {
 			return result;
 		}
@@ -94,15 +109,28 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 	}
 
 	/**
-	 * A mutation must be judged before it runs: against the object its {@code id} argument names. When there is
-	 * no such object the mutation runs and reports that itself.
+	 * The object a mutation would change, named by its {@code id} argument, or null when there is none. Without
+	 * a way to look it up the rule cannot be judged, which denies: the target is then taken to be someone else's.
 	 */
-	private Verdict judgeTarget(DataFetchingEnvironment env, Caller caller, AccessRule rule) {
+	private @Nullable Owned findTarget(DataFetchingEnvironment env) {
 		Object id = env.getArgument("id");
 		if (this.ownerLookup == null || !(id instanceof String target)) {
-			return Verdict.FORBIDDEN;
+			return NOBODYS;
 		}
-		return this.ownerLookup.findOwned(target).map((owned) -> rule.judge(caller, owned)).orElse(Verdict.ALLOW);
+		return this.ownerLookup.findOwned(target).orElse(null);
+	}
+
+	private static DataFetchingEnvironment withScope(DataFetchingEnvironment env, OwnerScope scope) {
+		GraphQLContext local = GraphQLContext.newContext().of(OwnerScope.CONTEXT_KEY, scope).build();
+		return DataFetchingEnvironmentImpl.newDataFetchingEnvironment(env).localContext(local).build();
+	}
+
+	private DataFetcherResult<Object> notFound(DataFetchingEnvironment env) {
+		GraphQLError error = GraphQlErrors.of(ErrorCode.NOT_FOUND, "No " + this.returnType + " has this id.", "id")
+			.path(env.getExecutionStepInfo().getPath())
+			.location(env.getField().getSourceLocation())
+			.build();
+		return DataFetcherResult.newResult().data(null).error(error).build();
 	}
 
 	private @Nullable Object judged(DataFetchingEnvironment env, Caller caller, AccessRule rule,

@@ -209,6 +209,60 @@ class AccountHttpTests {
 	}
 
 	@Test
+	void anUpperCaseIdIsStillTheAdminThemselves() {
+		adminRefused(DemoUsers.ADMIN.id().toUpperCase(), List.of("CUSTOMER"), "BAD_USER_INPUT", "roles");
+	}
+
+	/**
+	 * Two admins taking ADMIN from each other at the same moment: each check alone sees another admin, but at
+	 * most one of the changes may land. Run a few times, as the race is a matter of timing.
+	 */
+	@Test
+	void theLastAdminIsNeverRemovedEvenByTwoAdminsAtOnce() throws Exception {
+		String email = unique("second-admin");
+		String second = this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", email, "password", "long enough", "name", "Sid"))
+			.execute()
+			.path("signUp.user.id")
+			.entity(String.class)
+			.get();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				setRoles(DemoUsers.ADMIN.graphQl(this.port), second, List.of("CUSTOMER", "ADMIN")).errors().verify();
+				HttpGraphQlTester secondAdmin = signedIn(email, "long enough");
+				this.users.findAll().stream().filter((user) -> user.roles().contains(io.storefront.gateway.security.Role.ADMIN)
+						&& !user.id().equals(DemoUsers.ADMIN.id()) && !user.id().equals(second))
+					.forEach((user) -> this.mongo.updateFirst(org.springframework.data.mongodb.core.query.Query
+						.query(org.springframework.data.mongodb.core.query.Criteria.where("id").is(user.id())),
+							new org.springframework.data.mongodb.core.query.Update().set("roles", List.of("CUSTOMER")),
+							User.class));
+
+				var first = pool.submit(() -> setRoles(DemoUsers.ADMIN.graphQl(this.port), second, List.of("CUSTOMER"))
+					.returnResponse());
+				var other = pool.submit(() -> setRoles(secondAdmin, DemoUsers.ADMIN.id(), List.of("CUSTOMER"))
+					.returnResponse());
+				int landed = (first.get().isValid() && first.get().getErrors().isEmpty() ? 1 : 0)
+						+ (other.get().isValid() && other.get().getErrors().isEmpty() ? 1 : 0);
+
+				assertThat(landed).isLessThanOrEqualTo(1);
+				assertThat(this.users.findAll()).filteredOn((user) -> user.roles().contains(
+						io.storefront.gateway.security.Role.ADMIN)).isNotEmpty();
+				// put the demo admin back, whoever is left
+				boolean demoAdminLeft = this.users.findById(DemoUsers.ADMIN.id()).orElseThrow().roles()
+					.contains(io.storefront.gateway.security.Role.ADMIN);
+				if (!demoAdminLeft) {
+					setRoles(secondAdmin, DemoUsers.ADMIN.id(), List.of("CUSTOMER", "ADMIN")).errors().verify();
+				}
+				setRoles(DemoUsers.ADMIN.graphQl(this.port), second, List.of("CUSTOMER")).errors().verify();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void rolesCannotBeEmpty() {
 		adminRefused(DemoUsers.DAVE.id(), List.of(), "BAD_USER_INPUT", "roles");
 	}
@@ -288,6 +342,20 @@ class AccountHttpTests {
 			.satisfy((errors) -> ErrorAssertions.single(errors, code, field, (field != null) ? "setUserRoles" : ""));
 
 		assertThat(StoreSnapshot.of(this.mongo, "users")).isEqualTo(before);
+	}
+
+	private static GraphQlTester.Response setRoles(HttpGraphQlTester admin, String userId, List<String> roles) {
+		return admin.documentName("setUserRoles").variable("userId", userId).variable("roles", roles).execute();
+	}
+
+	private HttpGraphQlTester signedIn(String email, String password) {
+		String token = this.anonymous.documentName("logIn")
+			.variable("input", Map.of("email", email, "password", password))
+			.execute()
+			.path("logIn.token")
+			.entity(String.class)
+			.get();
+		return GatewayClient.graphQl(this.port).mutate().header("Authorization", "Bearer " + token).build();
 	}
 
 	private List<ResponseError> logInErrors(String email, String password) {

@@ -123,6 +123,30 @@ class CartHttpTests {
 	}
 
 	@Test
+	void addingToALineCanNeverOverflowIt() {
+		this.shopper.add(ESPRESSO, 1).errors().verify();
+
+		refusedAdd(ESPRESSO, Integer.MAX_VALUE, "input.quantity");
+		refusedAdd(ESPRESSO, 99, "input.quantity");
+
+		this.shopper.graphQl().documentName("myCart").execute().path("me.cart.items[*].quantity")
+			.entityList(Integer.class).containsExactly(1);
+	}
+
+	@Test
+	void anUpperCaseProductIdIsTheSameLine() {
+		this.shopper.add(ESPRESSO, 1).errors().verify();
+		this.shopper.add(ESPRESSO.toUpperCase(), 98).errors().verify();
+		refusedAdd(ESPRESSO.toUpperCase(), 1, "input.quantity");
+		edit("setCartItemQuantity", Map.of("productId", ESPRESSO.toUpperCase(), "quantity", 5)).errors().verify();
+
+		this.shopper.graphQl().documentName("myCart").execute().path("me.cart.items")
+			.matchesJson("[{\"product\": {\"id\": \"%s\"}, \"quantity\": 5}]".formatted(ESPRESSO));
+		edit("removeFromCart", Map.of("productId", ESPRESSO.toUpperCase())).path("removeFromCart.itemCount")
+			.entity(Integer.class).isEqualTo(0);
+	}
+
+	@Test
 	void quantitiesTheScalarsRejectAreRefused() {
 		for (int quantity : new int[] { 0, -1 }) {
 			this.shopper.add(ESPRESSO, quantity).errors()

@@ -186,6 +186,35 @@ class CatalogAdminHttpTests {
 		assertThat(this.products.findById(id).orElseThrow().stock()).isZero();
 	}
 
+	@Test
+	void stockNeverGrowsPastWhatAnIntHolds() {
+		Map<String, Object> huge = validInput("ADM-8");
+		huge.put("stock", Integer.MAX_VALUE);
+		refused("createProduct", Map.of("input", huge), "BAD_USER_INPUT", "input.stock");
+		Map<String, Object> full = validInput("ADM-8");
+		full.put("stock", 1_000_000_000);
+		String id = this.admin.documentName("createProduct").variable("input", full).execute()
+			.path("createProduct.id").entity(String.class).get();
+
+		refused("adjustStock", Map.of("productId", id, "delta", 1), "BAD_USER_INPUT", "delta");
+
+		assertThat(this.products.findById(id).orElseThrow().stock()).isEqualTo(1_000_000_000);
+	}
+
+	@Test
+	void amountsTheStoreCannotHoldAreRefused() {
+		for (String amount : new String[] { "1e999999999", "12345678901234567890123456789012345", "1e-7000" }) {
+			Map<String, Object> input = validInput("ADM-9");
+			input.put("price", Map.of("amount", new java.math.BigDecimal(amount), "currency", "USD"));
+			refused("createProduct", Map.of("input", input), "BAD_USER_INPUT", null);
+		}
+		for (String amount : new String[] { "1e6000", "0.001" }) {
+			Map<String, Object> input = validInput("ADM-9");
+			input.put("price", Map.of("amount", new java.math.BigDecimal(amount), "currency", "USD"));
+			refused("createProduct", Map.of("input", input), "BAD_USER_INPUT", "input.price.amount");
+		}
+	}
+
 	private String create(String sku) {
 		return this.admin.documentName("createProduct")
 			.variable("input", validInput(sku))

@@ -18,11 +18,14 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.graphql.ResponseError;
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with a coded error and no change to the store.
  */
 @GatewayHttpTest
+@ExtendWith(OutputCaptureExtension.class)
 class CatalogHttpTests {
 
 	@LocalServerPort
@@ -274,6 +278,58 @@ class CatalogHttpTests {
 			"W1siY3JlYXRlZEF0IiwidCIsIjIwMjYtMDEtMDFUMDA6MDA6MDBaIl0sWyJpZCIsInMiLCJ7XCIkZ3RcIjpcIlwifSJdXQ" })
 	void malformedCursorIsRefused(String cursor) {
 		assertRefused(Map.of("after", cursor), "after");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			// [["createdAt","t","+1000000000-01-01T00:00:00Z"],["id","s","695b7d900000000000000001"]]: past any BSON date
+			"W1siY3JlYXRlZEF0IiwidCIsIisxMDAwMDAwMDAwLTAxLTAxVDAwOjAwOjAwWiJdLFsiaWQiLCJzIiwiNjk1YjdkOTAwMDAwMDAwMDAwMDAwMDAxIl1d",
+			// [["createdAt","t","-999999999-01-01T00:00:00Z"],["id","s","695b7d900000000000000001"]]
+			"W1siY3JlYXRlZEF0IiwidCIsIi05OTk5OTk5OTktMDEtMDFUMDA6MDA6MDBaIl0sWyJpZCIsInMiLCI2OTViN2Q5MDAwMDAwMDAwMDAwMDAwMDEiXV0" })
+	void aForgedCursorWithAnInstantOutOfRangeIsRefused(String cursor, CapturedOutput log) {
+		assertRefused(Map.of("after", cursor), "after");
+		assertThat(log.getAll()).doesNotContain("Internal error", "Exception");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e999999999", "12345678901234567890123456789012345", "1e-7000" })
+	void aForgedCursorWithADecimalOutOfRangeIsRefused(String decimal, CapturedOutput log) {
+		String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+				("[[\"id\",\"s\",\"695b7d900000000000000001\"],[\"price.amount\",\"d\",\"" + decimal + "\"]]")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertRefused(Map.of("after", cursor, "sort", "PRICE_ASC"), "after");
+		assertThat(log.getAll()).doesNotContain("Internal error", "Exception");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1e999999999", "12345678901234567890123456789012345", "1e-7000", "-1e6145" })
+	void decimalsTheStoreCannotHoldAreRefusedAsVariablesAndLiterals(String decimal, CapturedOutput log) {
+		StoreSnapshot before = StoreSnapshot.of(this.mongo, "products");
+
+		this.graphQl.documentName("productsPage")
+			.variable("filter", Map.of("minPrice", new BigDecimal(decimal)))
+			.execute()
+			.errors()
+			.satisfy((errors) -> io.storefront.gateway.ErrorAssertions.single(errors, "BAD_USER_INPUT", null, ""));
+		this.graphQl.document("{ products(filter: {maxPrice: " + decimal + "}) { edges { cursor } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> io.storefront.gateway.ErrorAssertions.single(errors, "BAD_USER_INPUT", null, ""));
+
+		assertThat(StoreSnapshot.of(this.mongo, "products")).isEqualTo(before);
+		assertThat(log.getAll()).doesNotContain("Internal error", "Exception");
+	}
+
+	@Test
+	void decimalsTheStoreCanHoldAreAccepted() {
+		this.graphQl.document("{ products(filter: {minPrice: 1e6000, maxPrice: 1234567890123456789012345678901234})"
+				+ " { edges { cursor } } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("products.edges")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
