@@ -6,10 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -43,19 +41,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountService {
 
-	static final int MIN_PASSWORD = 8;
-
-	static final int MAX_PASSWORD = 128;
-
-	static final int MAX_EMAIL = 254;
-
-	static final int MAX_NAME = 100;
-
 	static final int MAX_SEARCH = 100;
 
 	private static final String ADMIN_ROSTER = "admin-roster";
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
 	private final Users users;
 
@@ -87,9 +75,19 @@ public class AccountService {
 	}
 
 	AuthPayload signUp(SignUpInput input) {
-		String email = normalizedEmail(input.email(), "input.email");
-		String name = requireName(input.name());
-		requirePassword(input.password());
+		String email = IdentityText.email(input.email());
+		if (email == null) {
+			throw new InvalidInputException("input.email", "This is not a valid email address.");
+		}
+		String name = IdentityText.name(input.name());
+		if (name == null) {
+			throw new InvalidInputException("input.name", "name must be 1 to " + IdentityText.MAX_NAME
+					+ " visible characters.");
+		}
+		if (!IdentityText.acceptablePassword(input.password())) {
+			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
+					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
+		}
 		User user = new User(new ObjectId().toHexString(), email, name, this.passwords.encode(input.password()),
 				List.of(Role.CUSTOMER), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
 		try {
@@ -103,14 +101,14 @@ public class AccountService {
 	}
 
 	AuthPayload logIn(LogInInput input) {
-		String email = input.email().trim().toLowerCase(Locale.ROOT);
-		if (email.length() > MAX_EMAIL) {
+		String email = IdentityText.email(input.email());
+		if (email == null) {
 			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
 		}
 		this.throttle.check(email);
 		Optional<User> user = this.users.findByEmail(email);
 		String hash = user.map(User::passwordHash).orElse(this.unknownUserHash);
-		boolean matches = input.password().length() <= MAX_PASSWORD && this.passwords.matches(input.password(), hash);
+		boolean matches = input.password().length() <= IdentityText.MAX_PASSWORD && this.passwords.matches(input.password(), hash);
 		if (user.isEmpty() || !matches) {
 			this.throttle.failed(email);
 			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
@@ -194,29 +192,6 @@ public class AccountService {
 	private AuthPayload signedIn(User user) {
 		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.roles());
 		return new AuthPayload(token.token(), token.expiresAt(), user);
-	}
-
-	private static String normalizedEmail(String email, String field) {
-		String normalized = email.trim().toLowerCase(Locale.ROOT);
-		if (normalized.length() > MAX_EMAIL || !EMAIL.matcher(normalized).matches()) {
-			throw new InvalidInputException(field, "This is not a valid email address.");
-		}
-		return normalized;
-	}
-
-	private static String requireName(String name) {
-		String trimmed = name.trim();
-		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
-			throw new InvalidInputException("input.name", "name must be 1 to " + MAX_NAME + " characters.");
-		}
-		return trimmed;
-	}
-
-	private static void requirePassword(String password) {
-		if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-			throw new InvalidInputException("input.password",
-					"password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
-		}
 	}
 
 }

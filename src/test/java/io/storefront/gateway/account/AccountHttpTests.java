@@ -107,6 +107,64 @@ class AccountHttpTests {
 	}
 
 	@Test
+	void aLookAlikeOfAnExistingEmailIsTheSameEmail() {
+		// full-width letters and a trailing no-break space fold (NFKC, trimmed, lower case) into Carol's address
+		refused(Map.of("email", unescape("\\uFF23\\uFF21\\uFF32\\uFF2F\\uFF2C@storefront.example\\u00A0"), "password",
+				"long enough", "name", "Not Carol"), "CONFLICT", "input.email");
+		this.anonymous.documentName("logIn")
+			.variable("input", Map.of("email", unescape("\\uFF43arol@\\uFF53torefront.example"), "password",
+					DemoUsers.PASSWORD))
+			.execute()
+			.path("logIn.user.id")
+			.entity(String.class)
+			.isEqualTo(DemoUsers.CAROL.id());
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiter = '|', value = { "car\\u200Bol@storefront.example|zero-width space",
+			"carol\\u202E@storefront.example|right-to-left override", "car\\u2066ol@storefront.example|bidi isolate",
+			"carol@storefront\\u00AD.example|soft hyphen", "c\\u0430rol@storefront.example|Cyrillic a among Latin",
+			"carol@st\\u043Erefront.example|Cyrillic o in the domain", "car\\u0007ol@storefront.example|control character",
+			"car\\u3164ol@storefront.example|Hangul filler", "carol@storefront.example\\u0000|NUL" })
+	void anEmailThatHidesOrImitatesCharactersIsRefused(String escaped, String what) {
+		String email = unescape(escaped);
+		refused(Map.of("email", email, "password", "long enough", "name", "Mallory"), "BAD_USER_INPUT", "input.email");
+		logInErrors(email, DemoUsers.PASSWORD).forEach((error) -> assertThat(error.getExtensions())
+			.containsEntry("code", "UNAUTHENTICATED"));
+	}
+
+	@Test
+	void anEmailAndNameInOneOtherScriptAreFine() {
+		String email = unescape("\\u043F\\u0440\\u0438\\u0432\\u0435\\u0442" + System.nanoTime() + "@example.com");
+		this.anonymous.documentName("signUp")
+			.variable("input", Map.of("email", email, "password", "long enough", "name", unescape("\\u0418\\u0432\\u0430\\u043D")))
+			.execute()
+			.errors()
+			.verify()
+			.path("signUp.user.name")
+			.entity(String.class)
+			.isEqualTo(unescape("\\u0418\\u0432\\u0430\\u043D"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiter = '|', value = { "Eve\\u202Egnp.exe|right-to-left override", "\\u200B|only a zero-width space",
+			"Ev\\u200De|zero-width joiner", "Eve\\u0007|control character", "\\u3164\\u3164|only Hangul fillers",
+			"Eve\\uE000|private use" })
+	void aNameThatHidesCharactersIsRefused(String escaped, String what) {
+		refused(Map.of("email", unique("named"), "password", "long enough", "name", unescape(escaped)),
+				"BAD_USER_INPUT", "input.name");
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiter = '|', value = { "'          '|spaces", "\\u00A0\\u00A0\\u00A0\\u00A0\\u00A0\\u00A0\\u00A0\\u00A0|no-break spaces",
+			"\\u3000\\u3000\\u3000\\u3000\\u3000\\u3000\\u3000\\u3000|ideographic spaces", "\\t\\t\\t\\t\\n\\n\\n\\n|tabs and newlines",
+			"\\u200B\\u200B\\u200B\\u200B\\u200B\\u200B\\u200B\\u200B|zero-width spaces" })
+	void aPasswordOfOnlyBlanksIsRefused(String escaped, String what) {
+		refused(Map.of("email", unique("blank"), "password", unescape(escaped), "name", "Blank"), "BAD_USER_INPUT",
+				"input.password");
+	}
+
+	@Test
 	void overlongValuesAreRefused() {
 		refused(Map.of("email", "x".repeat(250) + "@example.com", "password", "long enough", "name", "N"),
 				"BAD_USER_INPUT", "input.email");
@@ -366,6 +424,29 @@ class AccountHttpTests {
 			.errors()
 			.satisfy((errors) -> captured[0] = errors);
 		return captured[0];
+	}
+
+	/** Java-style escapes in a test source, so that invisible characters stay visible there. */
+	private static String unescape(String text) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\\' && text.charAt(i + 1) == 'u') {
+				out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+				i += 5;
+			}
+			else if (c == '\\') {
+				out.append(switch (text.charAt(++i)) {
+					case 't' -> '\t';
+					case 'n' -> '\n';
+					default -> text.charAt(i);
+				});
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	private static String unique(String prefix) {
