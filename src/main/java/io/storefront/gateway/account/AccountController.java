@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
+import io.storefront.gateway.graphql.ClientAddress;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.SignedInScope;
@@ -27,18 +28,23 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final SignInService signIns;
+
+	AccountController(AccountService accounts, SignInService signIns) {
 		this.accounts = accounts;
+		this.signIns = signIns;
 	}
 
 	@MutationMapping
-	AuthPayload signUp(@Argument SignUpInput input, DataFetchingEnvironment env) {
-		return signedIn(this.accounts.signUp(input), env);
+	AuthPayload signUp(@Argument SignUpInput input, @ContextValue ClientAddress clientAddress,
+			DataFetchingEnvironment env) {
+		return signedIn(this.signIns.signUp(input, clientAddress), env);
 	}
 
 	@MutationMapping
-	AuthPayload logIn(@Argument LogInInput input, DataFetchingEnvironment env) {
-		return signedIn(this.accounts.logIn(input), env);
+	AuthPayload logIn(@Argument LogInInput input, @ContextValue ClientAddress clientAddress,
+			DataFetchingEnvironment env) {
+		return signedIn(this.signIns.logIn(input, clientAddress), env);
 	}
 
 	// within the payload the user who just signed in reads their own fields, as they will with the token

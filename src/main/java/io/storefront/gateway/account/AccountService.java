@@ -9,21 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.account.AccountInputs.LogInInput;
-import io.storefront.gateway.account.AccountInputs.SignUpInput;
 import io.storefront.gateway.graphql.ErrorCode;
 import io.storefront.gateway.graphql.InvalidInputException;
 import io.storefront.gateway.graphql.Pages;
 import io.storefront.gateway.graphql.StorefrontException;
 import io.storefront.gateway.security.Role;
-import io.storefront.gateway.security.TokenService;
 import io.storefront.gateway.store.Leases;
 import io.storefront.gateway.store.LiteralRegex;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Window;
@@ -36,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Accounts: signing up (always as a CUSTOMER), logging in, reading users, and changing their roles.
+ * Accounts: reading users, and changing their roles. Signing up and in is {@link SignInService}'s.
  */
 @Service
 public class AccountService {
@@ -51,70 +46,16 @@ public class AccountService {
 
 	private final PasswordEncoder passwords;
 
-	private final TokenService tokens;
-
 	private final Clock clock;
-
-	private final LoginThrottle throttle;
 
 	private final Leases leases;
 
-	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
-	private final String unknownUserHash;
-
-	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, TokenService tokens, Clock clock,
-			LoginThrottle throttle, Leases leases) {
+	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, Clock clock, Leases leases) {
 		this.users = users;
-		this.leases = leases;
-		this.throttle = throttle;
 		this.mongo = mongo;
 		this.passwords = passwords;
-		this.tokens = tokens;
 		this.clock = clock;
-		this.unknownUserHash = passwords.encode("no user has this password " + new ObjectId());
-	}
-
-	AuthPayload signUp(SignUpInput input) {
-		String email = IdentityText.email(input.email());
-		if (email == null) {
-			throw new InvalidInputException("input.email", "This is not a valid email address.");
-		}
-		String name = IdentityText.name(input.name());
-		if (name == null) {
-			throw new InvalidInputException("input.name", "name must be 1 to " + IdentityText.MAX_NAME
-					+ " visible characters.");
-		}
-		if (!IdentityText.acceptablePassword(input.password())) {
-			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
-					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
-		}
-		User user = new User(new ObjectId().toHexString(), email, name, this.passwords.encode(input.password()),
-				List.of(Role.CUSTOMER), this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
-		try {
-			user = this.users.insert(user);
-		}
-		catch (DuplicateKeyException ex) {
-			throw new StorefrontException(ErrorCode.CONFLICT, "An account with this email exists already.",
-					"input.email");
-		}
-		return signedIn(user);
-	}
-
-	AuthPayload logIn(LogInInput input) {
-		String email = IdentityText.email(input.email());
-		if (email == null) {
-			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
-		}
-		this.throttle.check(email);
-		Optional<User> user = this.users.findByEmail(email);
-		String hash = user.map(User::passwordHash).orElse(this.unknownUserHash);
-		boolean matches = input.password().length() <= IdentityText.MAX_PASSWORD && this.passwords.matches(input.password(), hash);
-		if (user.isEmpty() || !matches) {
-			this.throttle.failed(email);
-			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, "The email or the password is wrong.", null);
-		}
-		this.throttle.succeeded(email);
-		return signedIn(user.get());
+		this.leases = leases;
 	}
 
 	/** The user with this id, if any; a malformed id is refused as input of the given field. */
@@ -187,11 +128,6 @@ public class AccountService {
 
 	boolean hasNoUsers() {
 		return this.users.count() == 0;
-	}
-
-	private AuthPayload signedIn(User user) {
-		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.roles());
-		return new AuthPayload(token.token(), token.expiresAt(), user);
 	}
 
 }

@@ -46,12 +46,15 @@ final class GraphQlTransport {
 
 	private final GatewayProperties.Limits limits;
 
+	private final ClientAddressResolver clients;
+
 	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, PersistedOperations persisted,
-			GatewayProperties.Limits limits) {
+			GatewayProperties.Limits limits, ClientAddressResolver clients) {
 		this.handler = handler;
 		this.reader = new GraphQlRequestReader(json, limits.maxBody());
 		this.persisted = persisted;
 		this.limits = limits;
+		this.clients = clients;
 	}
 
 	ServerResponse post(ServerRequest request) {
@@ -98,9 +101,14 @@ final class GraphQlTransport {
 					GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.",
 							Map.of()).build(), body);
 		}
+		ClientAddress client = this.clients.resolve(request.servletRequest().getRemoteAddr(),
+				request.headers().header("X-Forwarded-For"));
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
 				request.servletRequest().getLocale());
+		graphQlRequest.configureExecutionInput((input, builder) -> builder
+			.graphQLContext((context) -> context.put(ClientAddress.CONTEXT_KEY, client))
+			.build());
 		WebGraphQlResponse response;
 		try {
 			response = this.handler.handleRequest(graphQlRequest).block();
@@ -117,7 +125,19 @@ final class GraphQlTransport {
 				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		log(request, start, status, (String) resolved.get("operationName"),
 				response.getErrors().stream().map(GraphQlTransport::code).toList());
-		return ServerResponse.status(status).contentType(type).body(result);
+		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(type);
+		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+		return answer.body(result);
+	}
+
+	/** When an error says how long to wait ({@code extensions.retryAfter}), the longest wait, for the HTTP header. */
+	private static java.util.OptionalLong retryAfter(WebGraphQlResponse response) {
+		return response.getErrors()
+			.stream()
+			.map((error) -> error.getExtensions().get("retryAfter"))
+			.filter(Number.class::isInstance)
+			.mapToLong((seconds) -> ((Number) seconds).longValue())
+			.max();
 	}
 
 	private static boolean isQuery(String query, @Nullable String operationName) {

@@ -34,7 +34,8 @@ class TransportConfiguration {
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 			.build();
 		GraphQlTransport transport = new GraphQlTransport(handler, json,
-				new PersistedOperations(properties.persistedQueries(), json), properties.limits());
+				new PersistedOperations(properties.persistedQueries(), json), properties.limits(),
+				new ClientAddressResolver(properties.trustedProxies()));
 		String path = graphQl.getHttp().getPath();
 		return RouterFunctions.route().POST(path, transport::post).GET(path, transport::get).build();
 	}

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the rules are public in docs/authorization.md, but an operator may turn this off
  * @param jwt the built-in token issuer
  * @param passwordStrength the BCrypt cost factor (log2 rounds) for password hashes
+ * @param loginThrottle how many log-in and sign-up attempts are counted before refusing more
+ * @param passwordHashing how much of the machine password hashing may take at once
  */
 @ConfigurationProperties("storefront.security")
 public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @DefaultValue Jwt jwt,
-		@DefaultValue("12") int passwordStrength) {
+		@DefaultValue("12") int passwordStrength, @DefaultValue LoginThrottle loginThrottle,
+		@DefaultValue PasswordHashing passwordHashing) {
 
 	/**
 	 * @param secret the HMAC-SHA256 signing secret, at least 32 bytes; only the dev profile may leave it unset,
@@ -28,6 +31,45 @@ public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @
 	 */
 	public record Jwt(@Nullable String secret, @DefaultValue("storefront-gateway") String issuer,
 			@DefaultValue("1h") Duration lifetime, @DefaultValue("roles") String rolesClaim) {
+
+	}
+
+	/**
+	 * Attempts are counted in MongoDB before a password is looked at, so every gateway sees the same counts and
+	 * no burst gets more checks than these allow.
+	 *
+	 * @param perAccountAndAddress log-in attempts for one email from one client address within the window; a
+	 * success clears them. Counted per address, so nobody elsewhere can lock the owner out
+	 * @param perAddress log-in attempts from one client address for any emails within the window (password
+	 * spraying)
+	 * @param window how far back log-in attempts count
+	 * @param signUpsPerAddress sign-ups from one client address within {@code signUpWindow}
+	 * @param signUpWindow how far back sign-ups count
+	 */
+	public record LoginThrottle(@DefaultValue("10") int perAccountAndAddress, @DefaultValue("100") int perAddress,
+			@DefaultValue("15m") Duration window, @DefaultValue("20") int signUpsPerAddress,
+			@DefaultValue("1h") Duration signUpWindow) {
+
+	}
+
+	/**
+	 * A slow hash is meant to cost CPU; these bound how much of it requests may take, so that a flood of log-ins
+	 * cannot starve everything else. Beyond them a log-in or sign-up is refused at once with
+	 * {@code TOO_MANY_REQUESTS}.
+	 *
+	 * @param maxConcurrent hashes computed at once; 0 means half the processors, at least one
+	 * @param maxWaiting requests that may wait for a turn; more are refused at once
+	 * @param maxWait how long one may wait for its turn
+	 * @param maxPerAddress hashes one client address may have computing or waiting at once, so that a flood from
+	 * one place cannot take every turn from everyone else
+	 */
+	public record PasswordHashing(@DefaultValue("0") int maxConcurrent, @DefaultValue("8") int maxWaiting,
+			@DefaultValue("1s") Duration maxWait, @DefaultValue("2") int maxPerAddress) {
+
+		public int concurrency() {
+			return (this.maxConcurrent > 0) ? this.maxConcurrent
+					: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+		}
 
 	}
 

@@ -345,8 +345,6 @@ class HostileInputTests {
 		}
 		assertThat(codes.subList(0, 10)).containsOnly("UNAUTHENTICATED");
 		assertThat(codes.get(10)).isEqualTo("TOO_MANY_REQUESTS");
-		assertThat(this.mongo.findById(email, org.bson.Document.class, "login_attempts").getInteger("failures"))
-			.isEqualTo(10);
 	}
 
 	@Test

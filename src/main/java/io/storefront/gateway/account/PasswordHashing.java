@@ -1,0 +1,127 @@
+package io.storefront.gateway.account;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import io.storefront.gateway.graphql.ClientAddress;
+import io.storefront.gateway.graphql.ErrorCode;
+import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.security.SecurityProperties;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The slow password hash, rationed: at most {@code max-concurrent} hashes run at once, at most
+ * {@code max-waiting} requests wait (up to {@code max-wait}) for a turn, and one client address holds at most
+ * {@code max-per-address} of these. Anything beyond is refused at once with {@code TOO_MANY_REQUESTS}, so a flood
+ * of log-ins costs a bounded share of the CPU, the catalog keeps its latency, and a flood from one place leaves
+ * turns for everyone else. The limits are this process's own: they ration its CPU, and decide nothing else.
+ * Metrics: {@code storefront.password.hashes.active} and {@code storefront.password.hashes.refused}.
+ */
+@Component
+class PasswordHashing {
+
+	private static final long RETRY_AFTER_SECONDS = 1;
+
+	private final PasswordEncoder encoder;
+
+	private final Semaphore turns;
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+
+	private final SecurityProperties.PasswordHashing limits;
+
+	private final Counter refused;
+
+	PasswordHashing(PasswordEncoder encoder, SecurityProperties properties, MeterRegistry meters) {
+		this.encoder = encoder;
+		this.limits = properties.passwordHashing();
+		this.turns = new Semaphore(this.limits.concurrency(), true);
+		Gauge.builder("storefront.password.hashes.active", this.active, AtomicInteger::get)
+			.description("Password hashes being computed now")
+			.register(meters);
+		this.refused = Counter.builder("storefront.password.hashes.refused")
+			.description("Log-ins and sign-ups refused because password hashing was at its limit")
+			.register(meters);
+	}
+
+	boolean matches(String password, String hash, ClientAddress client) {
+		return inTurn(client, () -> this.encoder.matches(password, hash));
+	}
+
+	String encode(String password, ClientAddress client) {
+		return inTurn(client, () -> this.encoder.encode(password));
+	}
+
+	private <T> T inTurn(ClientAddress client, Supplier<T> hashing) {
+		String bucket = client.bucket();
+		int held = this.perAddress.merge(bucket, 1, Integer::sum);
+		try {
+			if (held > this.limits.maxPerAddress()) {
+				throw busy();
+			}
+			if (!this.turns.tryAcquire()) {
+				waitForTurn();
+			}
+			this.active.incrementAndGet();
+			try {
+				return hashing.get();
+			}
+			finally {
+				this.active.decrementAndGet();
+				this.turns.release();
+			}
+		}
+		finally {
+			this.perAddress.computeIfPresent(bucket, (key, count) -> (count <= 1) ? null : count - 1);
+		}
+	}
+
+	private void waitForTurn() {
+		if (this.waiting.incrementAndGet() > this.limits.maxWaiting()) {
+			this.waiting.decrementAndGet();
+			throw busy();
+		}
+		try {
+			if (!this.turns.tryAcquire(this.limits.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
+				throw busy();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw busy();
+		}
+		finally {
+			this.waiting.decrementAndGet();
+		}
+	}
+
+	private BusyException busy() {
+		this.refused.increment();
+		return new BusyException();
+	}
+
+	/** No turn to hash was free: the request was refused without looking at its password. */
+	static final class BusyException extends StorefrontException {
+
+		BusyException() {
+			super(ErrorCode.TOO_MANY_REQUESTS, "Too many sign-ins right now; try again in a moment.", null,
+					Map.of("retryAfter", RETRY_AFTER_SECONDS));
+		}
+
+	}
+
+}

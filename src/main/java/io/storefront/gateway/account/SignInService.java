@@ -1,0 +1,119 @@
+package io.storefront.gateway.account;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+
+import io.storefront.gateway.account.AccountInputs.LogInInput;
+import io.storefront.gateway.account.AccountInputs.SignUpInput;
+import io.storefront.gateway.graphql.ClientAddress;
+import io.storefront.gateway.graphql.ErrorCode;
+import io.storefront.gateway.graphql.InvalidInputException;
+import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.security.Role;
+import io.storefront.gateway.security.TokenService;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Signing up (always as a CUSTOMER) and logging in. Every attempt is counted before a password is hashed
+ * ({@link LoginThrottle}), and hashing itself is rationed ({@link PasswordHashing}), so neither guessing nor a
+ * flood of attempts gets further than the limits allow.
+ */
+@Service
+class SignInService {
+
+	private static final String WRONG = "The email or the password is wrong.";
+
+	private final Users users;
+
+	private final PasswordHashing hashing;
+
+	private final TokenService tokens;
+
+	private final LoginThrottle throttle;
+
+	private final Clock clock;
+
+	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
+	private final String unknownUserHash;
+
+	SignInService(Users users, PasswordHashing hashing, PasswordEncoder encoder, TokenService tokens,
+			LoginThrottle throttle, Clock clock) {
+		this.users = users;
+		this.hashing = hashing;
+		this.tokens = tokens;
+		this.throttle = throttle;
+		this.clock = clock;
+		this.unknownUserHash = encoder.encode("no user has this password " + new ObjectId());
+	}
+
+	AuthPayload signUp(SignUpInput input, ClientAddress client) {
+		this.throttle.signUpAttempt(client);
+		String email = IdentityText.email(input.email());
+		if (email == null) {
+			throw new InvalidInputException("input.email", "This is not a valid email address.");
+		}
+		String name = IdentityText.name(input.name());
+		if (name == null) {
+			throw new InvalidInputException("input.name", "name must be 1 to " + IdentityText.MAX_NAME
+					+ " visible characters.");
+		}
+		if (!IdentityText.acceptablePassword(input.password())) {
+			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
+					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
+		}
+		String hash;
+		try {
+			hash = this.hashing.encode(input.password(), client);
+		}
+		catch (PasswordHashing.BusyException ex) {
+			this.throttle.signUpNotTried(client);
+			throw ex;
+		}
+		User user = new User(new ObjectId().toHexString(), email, name, hash, List.of(Role.CUSTOMER),
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+		try {
+			user = this.users.insert(user);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new StorefrontException(ErrorCode.CONFLICT, "An account with this email exists already.",
+					"input.email");
+		}
+		return signedIn(user);
+	}
+
+	AuthPayload logIn(LogInInput input, ClientAddress client) {
+		String email = IdentityText.email(input.email());
+		this.throttle.logInAttempt(email, client);
+		if (email == null || input.password().length() > IdentityText.MAX_PASSWORD) {
+			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);
+		}
+		Optional<User> user = this.users.findByEmail(email);
+		boolean matches;
+		try {
+			matches = this.hashing.matches(input.password(), user.map(User::passwordHash).orElse(this.unknownUserHash),
+					client);
+		}
+		catch (PasswordHashing.BusyException ex) {
+			this.throttle.uncountLogIn(email, client);
+			throw ex;
+		}
+		if (user.isEmpty() || !matches) {
+			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);
+		}
+		this.throttle.uncountLogIn(email, client);
+		return signedIn(user.get());
+	}
+
+	private AuthPayload signedIn(User user) {
+		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.roles());
+		return new AuthPayload(token.token(), token.expiresAt(), user);
+	}
+
+}
