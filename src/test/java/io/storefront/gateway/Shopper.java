@@ -10,7 +10,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 /**
  * A fresh customer, signed up over HTTP, with a client that sends their token.
  */
-public record Shopper(String id, String email, HttpGraphQlTester graphQl) {
+public record Shopper(String id, String email, String token, HttpGraphQlTester graphQl) {
 
 	public static Shopper signUp(int port) {
 		String email = "shopper-" + new ObjectId() + "@example.com";
@@ -20,7 +20,7 @@ public record Shopper(String id, String email, HttpGraphQlTester graphQl) {
 			.execute();
 		String token = response.path("signUp.token").entity(String.class).get();
 		String id = response.path("signUp.user.id").entity(String.class).get();
-		return new Shopper(id, email,
+		return new Shopper(id, email, token,
 				GatewayClient.graphQl(port).mutate().header("Authorization", "Bearer " + token).build());
 	}
 

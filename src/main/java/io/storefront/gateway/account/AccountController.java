@@ -53,6 +53,16 @@ class AccountController {
 		return payload;
 	}
 
+	@MutationMapping
+	boolean logOut(@ContextValue Caller caller) {
+		return this.signIns.logOut(caller);
+	}
+
+	@MutationMapping
+	boolean logOutEverywhere(@ContextValue Caller caller) {
+		return this.signIns.logOutEverywhere(caller);
+	}
+
 	@QueryMapping
 	@Nullable User me(@ContextValue Caller caller) {
 		return this.accounts.findUser("me", caller.requireUserId()).orElse(null);

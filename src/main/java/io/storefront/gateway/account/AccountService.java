@@ -50,8 +50,12 @@ public class AccountService {
 
 	private final Leases leases;
 
-	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, Clock clock, Leases leases) {
+	private final Sessions sessions;
+
+	AccountService(Users users, MongoOperations mongo, PasswordEncoder passwords, Clock clock, Leases leases,
+			Sessions sessions) {
 		this.users = users;
+		this.sessions = sessions;
 		this.mongo = mongo;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -117,6 +121,8 @@ public class AccountService {
 		if (updated == null) {
 			throw new StorefrontException(ErrorCode.NOT_FOUND, "No user has this id.", "userId");
 		}
+		// every token of this user carries the new roles from its next request on
+		this.sessions.rolesChanged(id);
 		return updated;
 	}
 

@@ -13,6 +13,7 @@ import io.storefront.gateway.graphql.ClientAddress;
 import io.storefront.gateway.graphql.ErrorCode;
 import io.storefront.gateway.graphql.InvalidInputException;
 import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.TokenService;
 
@@ -21,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Signing up (always as a CUSTOMER) and logging in. Every attempt is counted before a password is hashed
+ * Signing up (always as a CUSTOMER), logging in and out. Every attempt is counted before a password is hashed
  * ({@link LoginThrottle}), and hashing itself is rationed ({@link PasswordHashing}), so neither guessing nor a
  * flood of attempts gets further than the limits allow.
  */
@@ -38,14 +39,17 @@ class SignInService {
 
 	private final LoginThrottle throttle;
 
+	private final Sessions sessions;
+
 	private final Clock clock;
 
 	// compared against when the email is unknown, so a wrong email costs as much time as a wrong password
 	private final String unknownUserHash;
 
 	SignInService(Users users, PasswordHashing hashing, PasswordEncoder encoder, TokenService tokens,
-			LoginThrottle throttle, Clock clock) {
+			LoginThrottle throttle, Sessions sessions, Clock clock) {
 		this.users = users;
+		this.sessions = sessions;
 		this.hashing = hashing;
 		this.tokens = tokens;
 		this.throttle = throttle;
@@ -111,8 +115,27 @@ class SignInService {
 		return signedIn(user.get());
 	}
 
+	/** Ends the session of the caller's token; false when the token is not one this gateway issued. */
+	boolean logOut(Caller caller) {
+		if (caller.sessionId() == null) {
+			return false;
+		}
+		this.sessions.end(caller.requireUserId(), caller.sessionId());
+		return true;
+	}
+
+	/** Ends every session of the caller; false when their token is not one this gateway issued. */
+	boolean logOutEverywhere(Caller caller) {
+		if (caller.sessionId() == null) {
+			return false;
+		}
+		this.sessions.endAll(caller.requireUserId());
+		return true;
+	}
+
 	private AuthPayload signedIn(User user) {
 		TokenService.IssuedToken token = this.tokens.issue(user.id(), user.roles());
+		this.sessions.open(user.id(), token.sessionId(), token.expiresAt());
 		return new AuthPayload(token.token(), token.expiresAt(), user);
 	}
 

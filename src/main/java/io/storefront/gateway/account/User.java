@@ -16,10 +16,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A user document. The email is stored in lower case, so the unique index makes it unique regardless of case.
  * The password hash never leaves the server: the schema has no field for it and {@link #toString()} hides it.
+ * <p>
+ * The stored document also carries the user's open {@link Sessions}, which this record does not map: an
+ * existing user is therefore only ever changed with update operators, never replaced whole.
  */
-@Document("users")
+@Document(User.COLLECTION)
 public record User(@Id String id, @Indexed(unique = true) String email, String name, String passwordHash,
 		List<Role> roles, Instant createdAt, @Version @Nullable Long version) implements Owned {
+
+	static final String COLLECTION = "users";
 
 	public User {
 		roles = sorted(roles);
@@ -28,11 +33,6 @@ public record User(@Id String id, @Indexed(unique = true) String email, String n
 	@Override
 	public String ownerId() {
 		return this.id;
-	}
-
-	User withRoles(Collection<Role> newRoles) {
-		return new User(this.id, this.email, this.name, this.passwordHash, List.copyOf(newRoles), this.createdAt,
-				this.version);
 	}
 
 	static List<Role> sorted(Collection<Role> roles) {

@@ -11,14 +11,15 @@ import org.jspecify.annotations.Nullable;
  * {@code @ContextValue Caller caller}; the authorization interceptor judges every guarded field by it.
  *
  * @param userId the user's id (the token's subject), null when anonymous
- * @param roles the roles the token grants
+ * @param roles the roles the user holds now
+ * @param sessionId the session of the token, when this gateway issued it
  */
-public record Caller(@Nullable String userId, Set<Role> roles) {
+public record Caller(@Nullable String userId, Set<Role> roles, @Nullable String sessionId) {
 
 	/** The GraphQL context key under which each request's caller is kept. */
 	public static final String CONTEXT_KEY = "caller";
 
-	private static final Caller ANONYMOUS = new Caller(null, Set.of());
+	private static final Caller ANONYMOUS = new Caller(null, Set.of(), null);
 
 	public Caller {
 		roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -29,7 +30,12 @@ public record Caller(@Nullable String userId, Set<Role> roles) {
 	}
 
 	public static Caller user(String userId, Collection<Role> roles) {
-		return new Caller(userId, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles));
+		return new Caller(userId, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles), null);
+	}
+
+	/** A signed-in user, with the session of their token. */
+	public static Caller user(String userId, Collection<Role> roles, @Nullable String sessionId) {
+		return new Caller(userId, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles), sessionId);
 	}
 
 	public boolean isAuthenticated() {

@@ -57,7 +57,7 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 				}
 			}
 		}
-		return Caller.user(token.getName(), roles);
+		return Caller.user(token.getName(), roles, token.getToken().getClaimAsString(SignedInUsers.SESSION_CLAIM));
 	}
 
 }

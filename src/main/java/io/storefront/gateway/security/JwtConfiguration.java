@@ -23,13 +23,12 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
  * The built-in token issuer: HMAC-SHA256 JWTs signed with a configured secret. The decoder here is used only
  * while no external issuer is configured; setting {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
- * (or {@code jwk-set-uri}) hands verification to Spring Boot's own decoder for that identity provider.
+ * (or {@code jwk-set-uri}) hands verification to Spring Boot's own decoder for that identity provider. Either way
+ * a verified token then goes through {@link SignedInUsers}, which knows the user as they stand now.
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfiguration {
@@ -72,16 +71,6 @@ class JwtConfiguration {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(properties.jwt().issuer())));
 		return decoder;
-	}
-
-	@Bean
-	JwtAuthenticationConverter jwtAuthenticationConverter(SecurityProperties properties) {
-		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		authorities.setAuthoritiesClaimName(properties.jwt().rolesClaim());
-		authorities.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
-		return converter;
 	}
 
 }

@@ -16,18 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passwordStrength the BCrypt cost factor (log2 rounds) for password hashes
  * @param loginThrottle how many log-in and sign-up attempts are counted before refusing more
  * @param passwordHashing how much of the machine password hashing may take at once
+ * @param sessions how signed-in sessions are kept and checked
  */
 @ConfigurationProperties("storefront.security")
 public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @DefaultValue Jwt jwt,
 		@DefaultValue("12") int passwordStrength, @DefaultValue LoginThrottle loginThrottle,
-		@DefaultValue PasswordHashing passwordHashing) {
+		@DefaultValue PasswordHashing passwordHashing, @DefaultValue Sessions sessions) {
 
 	/**
 	 * @param secret the HMAC-SHA256 signing secret, at least 32 bytes; only the dev profile may leave it unset,
 	 * and then gets a random one per start
 	 * @param issuer the {@code iss} claim written into and required of every token
 	 * @param lifetime how long an issued token is accepted
-	 * @param rolesClaim the claim that lists the caller's roles
+	 * @param rolesClaim the claim that lists the user's roles when the token was issued; for clients to read, as
+	 * the gateway itself goes by the roles the user holds now
 	 */
 	public record Jwt(@Nullable String secret, @DefaultValue("storefront-gateway") String issuer,
 			@DefaultValue("1h") Duration lifetime, @DefaultValue("roles") String rolesClaim) {
@@ -70,6 +72,20 @@ public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @
 			return (this.maxConcurrent > 0) ? this.maxConcurrent
 					: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		}
+
+	}
+
+	/**
+	 * Every token this gateway issues belongs to a session recorded with its user; {@code logOut} ends it,
+	 * {@code logOutEverywhere} ends all of them.
+	 *
+	 * @param recheckAfter how long a gateway may go by what it last read of a user (roles, open sessions) before
+	 * reading it again; a change made on another gateway takes effect within this time
+	 * @param cacheSize how many users' standing one gateway keeps
+	 * @param maxPerUser open sessions per user; signing in once more ends the oldest
+	 */
+	public record Sessions(@DefaultValue("2s") Duration recheckAfter, @DefaultValue("100000") long cacheSize,
+			@DefaultValue("50") int maxPerUser) {
 
 	}
 

@@ -81,13 +81,14 @@ class TokenTests {
 	@ValueSource(strings = { "header", "payload", "signature", "none", "otherKey", "otherIssuer", "expired",
 			"garbage", "empty" })
 	void badTokenIsRefusedWith401AndNothingRuns(String how) {
+		String token = badToken(how);
 		StoreSnapshot before = StoreSnapshot.of(this.mongo, "users");
 
 		GatewayClient.http(this.port)
 			.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + badToken(how))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.bodyValue(SIGN_UP.formatted("eve-" + how + "@example.com"))
 			.exchange()
 			.expectStatus()
