@@ -15,7 +15,8 @@ public enum DemoUsers {
 	CAROL("64a000000000000000000003", "carol@storefront.example"),
 	DAVE("64a000000000000000000004", "dave@storefront.example");
 
-	public static final String PASSWORD = "storefront-dev";
+	/** The demo accounts' password in tests (src/test/resources/config); dev's published one is refused here. */
+	public static final String PASSWORD = "test-only-demo-password";
 
 	private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 

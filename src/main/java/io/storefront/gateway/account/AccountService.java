@@ -126,6 +126,21 @@ public class AccountService {
 		return updated;
 	}
 
+	/**
+	 * Makes the user with this email an ADMIN, keeping their other roles: for an operator bootstrapping a new
+	 * deployment ({@code java -jar … grant-admin EMAIL}), which has no ADMIN to do it through the API.
+	 */
+	public User grantAdmin(String email) {
+		String normalized = IdentityText.email(email);
+		User user = (normalized != null) ? this.users.findByEmail(normalized).orElse(null) : null;
+		if (user == null) {
+			throw new IllegalArgumentException("No user has the email " + email + "; sign up first.");
+		}
+		List<Role> roles = new ArrayList<>(user.roles());
+		roles.add(Role.ADMIN);
+		return writeRoles(user.id(), roles);
+	}
+
 	/** Creates a user with the given roles as it is; for demo data, which is trusted. */
 	User createTrusted(String id, String email, String name, String password, List<Role> roles) {
 		return this.users.insert(new User(id, email, name, this.passwords.encode(password), roles,

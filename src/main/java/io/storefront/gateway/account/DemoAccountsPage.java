@@ -3,6 +3,7 @@ package io.storefront.gateway.account;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,18 +13,20 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * In the dev profile only: the demo accounts and their (dev-only, README-listed) password, for GraphiQL's
+ * In the dev profile only: the demo accounts and their password (README lists the dev one), for GraphiQL's
  * "sign in as a demo user". No other profile has this endpoint.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Profile("dev")
 class DemoAccountsPage {
 
 	@Bean
-	RouterFunction<ServerResponse> demoAccountsRoute(GraphQlProperties graphQl) {
-		List<Map<String, Object>> accounts = DemoAccounts.USERS.stream()
+	RouterFunction<ServerResponse> demoAccountsRoute(GraphQlProperties graphQl, DemoAccounts demoAccounts) {
+		String password = demoAccounts.password();
+		List<Map<String, Object>> accounts = (password == null) ? List.of() : DemoAccounts.USERS.stream()
 			.map((user) -> Map.<String, Object>of("email", user.email(), "name", user.name(), "roles", user.roles(),
-					"password", DemoAccounts.PASSWORD))
+					"password", password))
 			.toList();
 		return RouterFunctions.route()
 			.GET(graphQl.getGraphiql().getPath() + "/demo-accounts", (request) -> ServerResponse.ok().body(accounts))

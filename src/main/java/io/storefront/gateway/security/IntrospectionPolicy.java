@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may introspect the schema ({@code storefront.graphql.introspection}): everyone (the dev default),
  * signed-in callers only (the default elsewhere), or nobody. Disabled introspection is graphql-java's own,
- * per request.
+ * per request; {@link SchemaDisclosure} applies the same decision to the printed schema and the example
+ * operations.
  */
 @Component
 class IntrospectionPolicy implements WebGraphQlInterceptor {
@@ -26,15 +27,25 @@ class IntrospectionPolicy implements WebGraphQlInterceptor {
 		this.mode = properties.introspection();
 	}
 
+	/** Whether this caller may see the schema: yes, after signing in, or not at all. */
+	enum Decision {
+
+		ALLOWED, SIGN_IN_FIRST, NOT_HERE
+
+	}
+
+	Decision decide(Caller caller) {
+		return switch (this.mode) {
+			case ALL -> Decision.ALLOWED;
+			case NONE -> Decision.NOT_HERE;
+			case AUTHENTICATED -> caller.isAuthenticated() ? Decision.ALLOWED : Decision.SIGN_IN_FIRST;
+		};
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		boolean allowed = switch (this.mode) {
-			case ALL -> true;
-			case NONE -> false;
-			case AUTHENTICATED -> CallerInterceptor.callerOf(SecurityContextHolder.getContext().getAuthentication())
-				.isAuthenticated();
-		};
-		if (!allowed) {
+		Caller caller = CallerInterceptor.callerOf(SecurityContextHolder.getContext().getAuthentication());
+		if (decide(caller) != Decision.ALLOWED) {
 			request.configureExecutionInput((input, builder) -> builder
 				.graphQLContext((context) -> context.put(Introspection.INTROSPECTION_DISABLED, true))
 				.build());

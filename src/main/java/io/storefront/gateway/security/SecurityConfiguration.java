@@ -1,45 +1,43 @@
 package io.storefront.gateway.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The HTTP security chain. The gateway is stateless and reads no cookies, so there is no session and no CSRF
  * token. A request without a token is anonymous; one with a token that fails verification is answered 401
  * before GraphQL sees it. Who may read which field is decided per field inside GraphQL, by the schema's
- * directives, not per URL.
+ * directives, not per URL; a path the gateway does not serve is 404 for everyone.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignedInUsers signedInUsers) throws Exception {
-		GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
+		GraphQlAuthenticationEntryPoint badToken = new GraphQlAuthenticationEntryPoint();
+		NoSuchPath noSuchPath = new NoSuchPath();
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(signedInUsers))
-				.authenticationEntryPoint(entryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
+				.authenticationEntryPoint(badToken))
+			// only paths the gateway does not serve are denied below: they do not exist, whoever asks
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(noSuchPath)
+				.accessDeniedHandler(noSuchPath))
 			.authorizeHttpRequests((requests) -> requests
 				// which actuator endpoints exist is decided by management.endpoints.web.exposure per profile;
-				// /error must stay reachable, or a failure would be answered as a 401
+				// /error must stay reachable, or a failure would be answered as a 404
 				.requestMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/webjars/**", "/actuator/**",
 						"/error")
 				.permitAll()
 				.anyRequest()
 				.denyAll())
 			.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder(SecurityProperties properties) {
-		return new BCryptPasswordEncoder(properties.passwordStrength());
 	}
 
 }

@@ -8,21 +8,28 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when no MongoDB is configured: neither {@code spring.mongodb.uri} (which {@code MONGODB_URI} feeds)
- * nor {@code spring.mongodb.host}.
+ * Matches when no MongoDB is configured (neither {@code spring.mongodb.uri}, which {@code MONGODB_URI} feeds, nor
+ * {@code spring.mongodb.host}) and the embedded store is asked for ({@code storefront.store.embedded.enabled}).
  */
 class EmbeddedStoreCondition extends SpringBootCondition {
+
+	static final String ENABLED = "storefront.store.embedded.enabled";
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Environment environment = context.getEnvironment();
-		if (StringUtils.hasText(environment.getProperty("spring.mongodb.uri"))) {
-			return ConditionOutcome.noMatch("spring.mongodb.uri is set");
+		if (mongoConfigured(environment)) {
+			return ConditionOutcome.noMatch("a MongoDB URI or host is configured");
 		}
-		if (StringUtils.hasText(environment.getProperty("spring.mongodb.host"))) {
-			return ConditionOutcome.noMatch("spring.mongodb.host is set");
+		if (!environment.getProperty(ENABLED, Boolean.class, false)) {
+			return ConditionOutcome.noMatch(ENABLED + " is not true");
 		}
-		return ConditionOutcome.match("no MongoDB URI or host is configured");
+		return ConditionOutcome.match("no MongoDB is configured and the embedded store is asked for");
+	}
+
+	static boolean mongoConfigured(Environment environment) {
+		return StringUtils.hasText(environment.getProperty("spring.mongodb.uri"))
+				|| StringUtils.hasText(environment.getProperty("spring.mongodb.host"));
 	}
 
 }

@@ -6,28 +6,29 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the store under {@code storefront.store}.
  *
- * @param embedded the embedded server, used only when no MongoDB URI is configured
+ * @param embedded the embedded server, used only when no MongoDB URI is configured and it is asked for
  * @param demoData whether to load demo data into empty collections: {@code true} always, {@code false} never,
  * unset (the default) only on the embedded store in the {@code dev} profile
+ * @param demoPassword the password of the demo accounts; the dev profile uses the one README publishes, which
+ * no other profile may use. Unset outside dev: demo data comes without accounts
  * @param timeout how long a request waits for MongoDB (to find a server, to connect, to read) before it fails
  * with a clean error
  */
 @ConfigurationProperties("storefront.store")
-public record StoreProperties(Embedded embedded, @Nullable Boolean demoData, Duration timeout) {
-
-	public StoreProperties {
-		embedded = (embedded != null) ? embedded : new Embedded(null);
-		timeout = (timeout != null) ? timeout : Duration.ofSeconds(5);
-	}
+public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean demoData,
+		@Nullable String demoPassword, @DefaultValue("5s") Duration timeout) {
 
 	/**
+	 * @param enabled whether to start the in-memory store when no MongoDB URI is configured: the dev profile
+	 * does; anywhere else it must be asked for by name, or start-up is refused
 	 * @param path a file to keep the embedded data in across restarts (H2 MVStore); in memory when unset
 	 */
-	public record Embedded(@Nullable Path path) {
+	public record Embedded(@DefaultValue("false") boolean enabled, @Nullable Path path) {
 
 	}
 

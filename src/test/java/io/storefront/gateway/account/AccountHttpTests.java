@@ -221,9 +221,9 @@ class AccountHttpTests {
 
 		this.anonymous.document("""
 				mutation {
-				  logIn(input: {email: "dave@storefront.example", password: "storefront-dev"}) { user { roles } }
+				  logIn(input: {email: "dave@storefront.example", password: "%s"}) { user { roles } }
 				  setUserRoles(userId: "%s", roles: [CUSTOMER, ADMIN]) { roles }
-				}""".formatted(DemoUsers.DAVE.id()))
+				}""".formatted(DemoUsers.PASSWORD, DemoUsers.DAVE.id()))
 			.execute()
 			.errors()
 			.satisfy((errors) -> ErrorAssertions.single(errors, "UNAUTHENTICATED", null, "setUserRoles"))

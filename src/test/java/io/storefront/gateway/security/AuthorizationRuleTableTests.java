@@ -228,7 +228,8 @@ class AuthorizationRuleTableTests {
 						"setOrderStatus.status", u("setOrderStatus"), f("setOrderStatus"), f("setOrderStatus"),
 						f("setOrderStatus"), ran("INVALID_TRANSITION", "setOrderStatus", null)),
 				mutation("Mutation.logIn @public", "users",
-						"mutation { logIn(input: {email: \"dave@storefront.example\", password: \"storefront-dev\"}) { user { name } } }",
+						"mutation { logIn(input: {email: \"dave@storefront.example\", password: \"" + DemoUsers.PASSWORD
+								+ "\"}) { user { name } } }",
 						"logIn.user.name", v("\"Dave Customer\""), v("\"Dave Customer\""), v("\"Dave Customer\""),
 						v("\"Dave Customer\""), v("\"Dave Customer\"")),
 				mutation("Mutation.clearCart @authenticated (last: it empties Carol's cart)", "carts",
