@@ -58,51 +58,60 @@ final class GraphQlTransport {
 	}
 
 	ServerResponse post(ServerRequest request) {
-		long start = System.nanoTime();
+		Exchange exchange = new Exchange(request, System.nanoTime(), clientOf(request));
 		try {
-			return execute(request, start, this.reader.readPost(request));
+			return execute(exchange, this.reader.readPost(request));
 		}
 		catch (GraphQlRequestReader.UnreadableRequestException ex) {
-			return transportError(request, start, ex.status(), ex.getMessage());
+			return transportError(exchange, ex.status(), ex.getMessage());
 		}
 	}
 
 	ServerResponse get(ServerRequest request) {
-		long start = System.nanoTime();
+		Exchange exchange = new Exchange(request, System.nanoTime(), clientOf(request));
 		try {
-			return execute(request, start, this.reader.readGet(request));
+			return execute(exchange, this.reader.readGet(request));
 		}
 		catch (GraphQlRequestReader.UnreadableRequestException ex) {
-			return transportError(request, start, ex.status(), ex.getMessage());
+			return transportError(exchange, ex.status(), ex.getMessage());
 		}
 	}
 
-	private ServerResponse execute(ServerRequest request, long start, Map<String, Object> body) {
+	/** One HTTP request being answered: when it started, and who sent it. */
+	private record Exchange(ServerRequest request, long start, ClientAddress client) {
+
+	}
+
+	private ClientAddress clientOf(ServerRequest request) {
+		return this.clients.resolve(request.servletRequest().getRemoteAddr(), request.headers().header("X-Forwarded-For"));
+	}
+
+	private ServerResponse execute(Exchange exchange, Map<String, Object> body) {
+		ServerRequest request = exchange.request();
 		Map<String, Object> resolved;
 		try {
 			resolved = this.persisted.resolve(body);
 		}
 		catch (StorefrontException ex) {
-			return errorResponse(request, start, HttpStatus.OK, GraphQlErrors.of(ex.code(), ex.getMessage(),
+			return errorResponse(exchange, HttpStatus.OK, GraphQlErrors.of(ex.code(), ex.getMessage(),
 					ex.extensions()).build(), body);
 		}
 		if (!(resolved.get("query") instanceof String query) || query.isBlank()) {
-			return transportError(request, start, HttpStatus.BAD_REQUEST, "The request has no query.");
+			return transportError(exchange, HttpStatus.BAD_REQUEST, "The request has no query.");
 		}
 		if (query.length() > this.limits.maxCharacters()) {
-			return errorResponse(request, start, HttpStatus.OK, GraphQlErrors.of(ErrorCode.QUERY_TOO_COMPLEX,
+			return errorResponse(exchange, HttpStatus.OK, GraphQlErrors.of(ErrorCode.QUERY_TOO_COMPLEX,
 					"The document has " + query.length() + " characters; at most " + this.limits.maxCharacters()
 							+ " are allowed.",
 					Map.of("limit", "characters", "max", this.limits.maxCharacters(), "measured", query.length()))
 				.build(), body);
 		}
 		if (request.method() == HttpMethod.GET && !isQuery(query, (String) resolved.get("operationName"))) {
-			return errorResponse(request, start, HttpStatus.METHOD_NOT_ALLOWED,
+			return errorResponse(exchange, HttpStatus.METHOD_NOT_ALLOWED,
 					GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.",
 							Map.of()).build(), body);
 		}
-		ClientAddress client = this.clients.resolve(request.servletRequest().getRemoteAddr(),
-				request.headers().header("X-Forwarded-For"));
+		ClientAddress client = exchange.client();
 		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
 				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
 				request.servletRequest().getLocale());
@@ -116,14 +125,15 @@ final class GraphQlTransport {
 		catch (RuntimeException ex) {
 			String errorId = UUID.randomUUID().toString();
 			logger.error("Internal error {} while handling a request", errorId, ex);
-			return errorResponse(request, start, HttpStatus.INTERNAL_SERVER_ERROR, GraphQlErrors.internal(errorId).build(),
+			return errorResponse(exchange, HttpStatus.INTERNAL_SERVER_ERROR, GraphQlErrors.internal(errorId).build(),
 					body);
 		}
 		Map<String, Object> result = response.toMap();
 		MediaType type = responseType(request);
 		HttpStatus status = (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(type) && !result.containsKey("data"))
 				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
-		log(request, start, status, (String) resolved.get("operationName"),
+		String ran = response.getExecutionInput().getGraphQLContext().get(OperationNames.CONTEXT_KEY);
+		log(exchange, status, (ran != null) ? ran : (String) resolved.get("operationName"),
 				response.getErrors().stream().map(GraphQlTransport::code).toList());
 		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(type);
 		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
@@ -164,16 +174,17 @@ final class GraphQlTransport {
 		return MediaType.APPLICATION_JSON;
 	}
 
-	private ServerResponse transportError(ServerRequest request, long start, HttpStatus status, String message) {
-		return errorResponse(request, start, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of())
-			.build(), Map.of());
+	private ServerResponse transportError(Exchange exchange, HttpStatus status, String message) {
+		return errorResponse(exchange, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of()).build(),
+				Map.of());
 	}
 
-	private ServerResponse errorResponse(ServerRequest request, long start, HttpStatus status, GraphQLError error,
+	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error,
 			Map<String, Object> body) {
-		log(request, start, status, (body.get("operationName") instanceof String name) ? name : null,
+		log(exchange, status, (body.get("operationName") instanceof String name) ? name : null,
 				List.of(String.valueOf(error.getExtensions().get("code"))));
-		ServerResponse.BodyBuilder response = ServerResponse.status(status).contentType(responseType(request));
+		ServerResponse.BodyBuilder response = ServerResponse.status(status)
+			.contentType(responseType(exchange.request()));
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
 			response.header(HttpHeaders.ALLOW, "POST");
 		}
@@ -184,15 +195,14 @@ final class GraphQlTransport {
 		return String.valueOf(error.getExtensions().get("code"));
 	}
 
-	private static void log(ServerRequest request, long start, HttpStatus status, @Nullable String operation,
-			List<String> codes) {
+	private static void log(Exchange exchange, HttpStatus status, @Nullable String operation, List<String> codes) {
 		if (logger.isInfoEnabled()) {
 			Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 			String user = (caller != null && caller.isAuthenticated() && !"anonymousUser".equals(caller.getName()))
 					? caller.getName() : "anonymous";
-			logger.info("graphql {} operation={} status={} ms={} errors={} user={}", request.method(),
-					(operation != null) ? operation : "-", status.value(), (System.nanoTime() - start) / 1_000_000,
-					codes, user);
+			logger.info("graphql {} operation={} status={} ms={} errors={} user={} client={}",
+					exchange.request().method(), (operation != null) ? operation : "-", status.value(),
+					(System.nanoTime() - exchange.start()) / 1_000_000, codes, user, exchange.client().address());
 		}
 	}
 
