@@ -72,20 +72,15 @@ class LoginThrottle implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Takes one attempt back from each counter that counted this log-in: it succeeded, or it was refused before
-	 * its password was looked at (the server was busy, and a flood elsewhere must not use up the owner's
-	 * attempts). So the counters hold failures and attempts still under way, never more: earlier failures stay
-	 * counted for their window, and a success in the middle of a burst frees one check, not a whole new budget.
+	 * Takes one attempt back from each counter that counted this log-in, which succeeded. So the counters hold
+	 * failures and attempts still under way, never more: earlier failures stay counted for their window, and a
+	 * success in the middle of a burst frees one check, not a whole new budget.
 	 */
 	void uncountLogIn(@Nullable String email, ClientAddress client) {
 		uncount("address|" + client.bucket());
 		if (email != null) {
 			uncount(accountKey(email, client));
 		}
-	}
-
-	void signUpNotTried(ClientAddress client) {
-		uncount("sign-up|" + client.bucket());
 	}
 
 	void signUpAttempt(ClientAddress client) {

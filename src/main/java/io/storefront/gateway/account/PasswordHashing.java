@@ -58,36 +58,71 @@ class PasswordHashing {
 			.register(meters);
 	}
 
-	boolean matches(String password, String hash, ClientAddress client) {
-		return inTurn(client, () -> this.encoder.matches(password, hash));
-	}
-
-	String encode(String password, ClientAddress client) {
-		return inTurn(client, () -> this.encoder.encode(password));
-	}
-
-	private <T> T inTurn(ClientAddress client, Supplier<T> hashing) {
+	/**
+	 * Waits for a turn to hash, within the limits; refuses at once, with {@code TOO_MANY_REQUESTS}, when there is
+	 * none to be had. The turn is taken before anything else is done for the request, so a refusal costs nothing
+	 * but this.
+	 */
+	Turn turn(ClientAddress client) {
 		String bucket = client.bucket();
-		int held = this.perAddress.merge(bucket, 1, Integer::sum);
+		if (this.perAddress.merge(bucket, 1, Integer::sum) > this.limits.maxPerAddress()) {
+			leave(bucket);
+			throw busy();
+		}
 		try {
-			if (held > this.limits.maxPerAddress()) {
-				throw busy();
-			}
 			if (!this.turns.tryAcquire()) {
 				waitForTurn();
 			}
-			this.active.incrementAndGet();
+		}
+		catch (BusyException ex) {
+			leave(bucket);
+			throw ex;
+		}
+		return new Turn(bucket);
+	}
+
+	private void leave(String bucket) {
+		this.perAddress.computeIfPresent(bucket, (key, count) -> (count <= 1) ? null : count - 1);
+	}
+
+	/** One turn to hash a password, held until closed. */
+	final class Turn implements AutoCloseable {
+
+		private final String bucket;
+
+		private boolean closed;
+
+		private Turn(String bucket) {
+			this.bucket = bucket;
+		}
+
+		boolean matches(String password, String hash) {
+			return hashing(() -> PasswordHashing.this.encoder.matches(password, hash));
+		}
+
+		String encode(String password) {
+			return hashing(() -> PasswordHashing.this.encoder.encode(password));
+		}
+
+		private <T> T hashing(Supplier<T> hash) {
+			PasswordHashing.this.active.incrementAndGet();
 			try {
-				return hashing.get();
+				return hash.get();
 			}
 			finally {
-				this.active.decrementAndGet();
-				this.turns.release();
+				PasswordHashing.this.active.decrementAndGet();
 			}
 		}
-		finally {
-			this.perAddress.computeIfPresent(bucket, (key, count) -> (count <= 1) ? null : count - 1);
+
+		@Override
+		public void close() {
+			if (!this.closed) {
+				this.closed = true;
+				PasswordHashing.this.turns.release();
+				leave(this.bucket);
+			}
 		}
+
 	}
 
 	private void waitForTurn() {

@@ -22,9 +22,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Signing up (always as a CUSTOMER), logging in and out. Every attempt is counted before a password is hashed
- * ({@link LoginThrottle}), and hashing itself is rationed ({@link PasswordHashing}), so neither guessing nor a
- * flood of attempts gets further than the limits allow.
+ * Signing up (always as a CUSTOMER), logging in and out. Each attempt first waits for a turn to hash
+ * ({@link PasswordHashing}), refused at once when there is none, so a flood costs almost nothing; then it is
+ * counted ({@link LoginThrottle}) before any password is looked at, so guessing gets no further than the limits.
  */
 @Service
 class SignInService {
@@ -58,7 +58,13 @@ class SignInService {
 	}
 
 	AuthPayload signUp(SignUpInput input, ClientAddress client) {
-		this.throttle.signUpAttempt(client);
+		try (PasswordHashing.Turn turn = this.hashing.turn(client)) {
+			this.throttle.signUpAttempt(client);
+			return signUp(input, turn);
+		}
+	}
+
+	private AuthPayload signUp(SignUpInput input, PasswordHashing.Turn turn) {
 		String email = IdentityText.email(input.email());
 		if (email == null) {
 			throw new InvalidInputException("input.email", "This is not a valid email address.");
@@ -72,15 +78,7 @@ class SignInService {
 			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
 					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
 		}
-		String hash;
-		try {
-			hash = this.hashing.encode(input.password(), client);
-		}
-		catch (PasswordHashing.BusyException ex) {
-			this.throttle.signUpNotTried(client);
-			throw ex;
-		}
-		User user = new User(new ObjectId().toHexString(), email, name, hash, List.of(Role.CUSTOMER),
+		User user = new User(new ObjectId().toHexString(), email, name, turn.encode(input.password()), List.of(Role.CUSTOMER),
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
 		try {
 			user = this.users.insert(user);
@@ -94,19 +92,15 @@ class SignInService {
 
 	AuthPayload logIn(LogInInput input, ClientAddress client) {
 		String email = IdentityText.email(input.email());
-		this.throttle.logInAttempt(email, client);
-		if (email == null || input.password().length() > IdentityText.MAX_PASSWORD) {
-			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);
-		}
-		Optional<User> user = this.users.findByEmail(email);
 		boolean matches;
-		try {
-			matches = this.hashing.matches(input.password(), user.map(User::passwordHash).orElse(this.unknownUserHash),
-					client);
-		}
-		catch (PasswordHashing.BusyException ex) {
-			this.throttle.uncountLogIn(email, client);
-			throw ex;
+		Optional<User> user;
+		try (PasswordHashing.Turn turn = this.hashing.turn(client)) {
+			this.throttle.logInAttempt(email, client);
+			if (email == null || input.password().length() > IdentityText.MAX_PASSWORD) {
+				throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);
+			}
+			user = this.users.findByEmail(email);
+			matches = turn.matches(input.password(), user.map(User::passwordHash).orElse(this.unknownUserHash));
 		}
 		if (user.isEmpty() || !matches) {
 			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);

@@ -28,7 +28,12 @@ final class RuleBookDocument {
 			.append("- A rule on a field is judged against the object the field belongs to; a rule on a type is ")
 			.append("judged against each object of that type, wherever it is reached. `@ownerOrRole` on a root ")
 			.append("query field, which has no parent, is judged against the object it returns.\n")
+			.append("- `@ownerOrRole` on a root mutation is judged before it runs, against the object its `id` names: ")
+			.append("an id that names nothing is `NOT_FOUND`, and when the caller passes as the owner (not by a role), ")
+			.append("the write itself is confined to the caller's own objects.\n")
 			.append("- A user owns itself, its cart and its orders.\n")
+			.append("- Roles are the ones the user holds now, not those written into their token: a role change reaches ")
+			.append("every earlier token within seconds.\n")
 			.append("- Every root field carries exactly one rule; the server refuses to start otherwise.\n\n");
 		md.append("## Operations\n\n| operation | rule | who |\n|---|---|---|\n");
 		rows(md, rules.fieldRules(), true, rules.rootTypes());
