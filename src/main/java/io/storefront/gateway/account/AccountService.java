@@ -101,17 +101,30 @@ public class AccountService {
 		if (roles.contains(Role.ADMIN)) {
 			return writeRoles(id, roles);
 		}
-		// Whether the target is the last ADMIN and taking it away are two reads and a write: under one lease, so
-		// that two admins demoting each other at once cannot both pass the check.
+		// Whether the target is the last ADMIN and taking it away are reads and a write: under one lease, so that
+		// two admins demoting each other at once cannot both pass the check. A stall past the lease's time could
+		// still let one in, so the write is checked afterwards too, and taken back if no ADMIN is left.
 		return this.leases.runExclusively(ADMIN_ROSTER, Duration.ofSeconds(10), Duration.ofSeconds(3), () -> {
-			boolean othersAreAdmin = this.mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN)
-				.and("id").ne(id)), User.class);
-			if (!othersAreAdmin && this.mongo.exists(Query.query(Criteria.where("id").is(id)
-				.and("roles").is(Role.ADMIN)), User.class)) {
-				throw new InvalidInputException("roles", "This is the last ADMIN; make someone else ADMIN first.");
+			User target = this.users.findById(id)
+				.orElseThrow(() -> new StorefrontException(ErrorCode.NOT_FOUND, "No user has this id.", "userId"));
+			if (target.roles().contains(Role.ADMIN) && !anyAdmin(Criteria.where("id").ne(id))) {
+				throw lastAdmin();
 			}
-			return writeRoles(id, roles);
+			User updated = writeRoles(id, roles);
+			if (!anyAdmin(new Criteria())) {
+				writeRoles(id, target.roles());
+				throw lastAdmin();
+			}
+			return updated;
 		}, () -> new StorefrontException(ErrorCode.CONFLICT, "Roles are being changed elsewhere; try again.", null));
+	}
+
+	private boolean anyAdmin(Criteria among) {
+		return this.mongo.exists(Query.query(Criteria.where("roles").is(Role.ADMIN).andOperator(among)), User.class);
+	}
+
+	private static InvalidInputException lastAdmin() {
+		return new InvalidInputException("roles", "This is the last ADMIN; make someone else ADMIN first.");
 	}
 
 	private User writeRoles(String id, List<Role> roles) {

@@ -57,13 +57,33 @@ final class IdentityText {
 		return folded;
 	}
 
-	/** A display name as stored (canonically composed, trimmed), or null when it is empty, too long or hides text. */
+	/**
+	 * A display name as stored (canonically composed, without blanks around it), or null when it is too long,
+	 * hides text, or has no letter or digit at all (only blanks or marks would show as nothing).
+	 */
 	static @Nullable String name(String raw) {
-		String name = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
-		if (name.isEmpty() || name.length() > MAX_NAME || hasInvisible(name)) {
+		String name = stripBlanks(Normalizer.normalize(raw, Normalizer.Form.NFC));
+		if (name.length() > MAX_NAME || hasInvisible(name) || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
 			return null;
 		}
 		return name;
+	}
+
+	// strip() knows only Java's whitespace; a no-break or ideographic space around a name is a blank too
+	private static String stripBlanks(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && blank(text.codePointAt(start))) {
+			start += Character.charCount(text.codePointAt(start));
+		}
+		while (end > start && blank(text.codePointBefore(end))) {
+			end -= Character.charCount(text.codePointBefore(end));
+		}
+		return text.substring(start, end);
+	}
+
+	private static boolean blank(int c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c);
 	}
 
 	/** Whether a new password may be used: of a sensible length, and more than blanks. */
@@ -71,8 +91,7 @@ final class IdentityText {
 		if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
 			return false;
 		}
-		return password.codePoints().anyMatch((c) -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-				&& !invisible(c));
+		return password.codePoints().anyMatch((c) -> !blank(c) && !invisible(c));
 	}
 
 	private static boolean hasInvisible(String text) {

@@ -20,9 +20,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The slow password hash, rationed: at most {@code max-concurrent} hashes run at once, at most
- * {@code max-waiting} requests wait (up to {@code max-wait}) for a turn, and one client address holds at most
- * {@code max-per-address} of these. Anything beyond is refused at once with {@code TOO_MANY_REQUESTS}, so a flood
+ * The slow password hash, rationed in turns: at most {@code max-concurrent} log-ins or sign-ups hold a turn at
+ * once (a turn covers the attempt's few store reads and its hash), at most {@code max-waiting} requests wait (up
+ * to {@code max-wait}) for one, and one client address holds at most {@code max-per-address} of these. Anything beyond is refused at once with {@code TOO_MANY_REQUESTS}, so a flood
  * of log-ins costs a bounded share of the CPU, the catalog keeps its latency, and a flood from one place leaves
  * turns for everyone else. The limits are this process's own: they ration its CPU, and decide nothing else.
  * Metrics: {@code storefront.password.hashes.active} and {@code storefront.password.hashes.refused}.
@@ -70,9 +70,15 @@ class PasswordHashing {
 			throw busy();
 		}
 		try {
-			if (!this.turns.tryAcquire()) {
+			// a zero wait rather than tryAcquire(), which would jump the queue of those already waiting
+			if (!this.turns.tryAcquire(0, TimeUnit.NANOSECONDS)) {
 				waitForTurn();
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			leave(bucket);
+			throw busy();
 		}
 		catch (BusyException ex) {
 			leave(bucket);

@@ -2,6 +2,7 @@ package io.storefront.gateway.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,10 @@ class Sessions implements UserDirectory {
 		if (user == null) {
 			return Optional.empty();
 		}
-		List<Role> roles = user.getList("roles", String.class, List.of()).stream().map(Role::valueOf).toList();
+		// a role this version does not know grants nothing
+		List<Role> roles = Arrays.stream(Role.values())
+			.filter((role) -> user.getList("roles", String.class, List.of()).contains(role.name()))
+			.toList();
 		Map<String, Instant> sessions = new LinkedHashMap<>();
 		for (Document session : user.getList(FIELD, Document.class, List.of())) {
 			sessions.put(session.getString("id"), session.getDate("expiresAt").toInstant());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
@@ -17,6 +19,7 @@ import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.TokenService;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Service;
 class SignInService {
 
 	private static final String WRONG = "The email or the password is wrong.";
+
+	private static final Logger logger = LoggerFactory.getLogger(SignInService.class);
 
 	private final Users users;
 
@@ -58,27 +63,16 @@ class SignInService {
 	}
 
 	AuthPayload signUp(SignUpInput input, ClientAddress client) {
+		String hash;
+		String email;
+		String name;
 		try (PasswordHashing.Turn turn = this.hashing.turn(client)) {
 			this.throttle.signUpAttempt(client);
-			return signUp(input, turn);
+			email = requireEmail(input.email());
+			name = requireName(input.name());
+			hash = turn.encode(requirePassword(input.password()));
 		}
-	}
-
-	private AuthPayload signUp(SignUpInput input, PasswordHashing.Turn turn) {
-		String email = IdentityText.email(input.email());
-		if (email == null) {
-			throw new InvalidInputException("input.email", "This is not a valid email address.");
-		}
-		String name = IdentityText.name(input.name());
-		if (name == null) {
-			throw new InvalidInputException("input.name", "name must be 1 to " + IdentityText.MAX_NAME
-					+ " visible characters.");
-		}
-		if (!IdentityText.acceptablePassword(input.password())) {
-			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
-					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
-		}
-		User user = new User(new ObjectId().toHexString(), email, name, turn.encode(input.password()), List.of(Role.CUSTOMER),
+		User user = new User(new ObjectId().toHexString(), email, name, hash, List.of(Role.CUSTOMER),
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
 		try {
 			user = this.users.insert(user);
@@ -88,6 +82,31 @@ class SignInService {
 					"input.email");
 		}
 		return signedIn(user);
+	}
+
+	private static String requireEmail(String raw) {
+		String email = IdentityText.email(raw);
+		if (email == null) {
+			throw new InvalidInputException("input.email", "This is not a valid email address.");
+		}
+		return email;
+	}
+
+	private static String requireName(String raw) {
+		String name = IdentityText.name(raw);
+		if (name == null) {
+			throw new InvalidInputException("input.name", "name must be 1 to " + IdentityText.MAX_NAME
+					+ " characters, with at least one letter or digit.");
+		}
+		return name;
+	}
+
+	private static String requirePassword(String password) {
+		if (!IdentityText.acceptablePassword(password)) {
+			throw new InvalidInputException("input.password", "password must be " + IdentityText.MIN_PASSWORD + " to "
+					+ IdentityText.MAX_PASSWORD + " characters, and not only blanks.");
+		}
+		return password;
 	}
 
 	AuthPayload logIn(LogInInput input, ClientAddress client) {
@@ -105,7 +124,13 @@ class SignInService {
 		if (user.isEmpty() || !matches) {
 			throw new StorefrontException(ErrorCode.UNAUTHENTICATED, WRONG, null);
 		}
-		this.throttle.uncountLogIn(email, client);
+		try {
+			this.throttle.uncountLogIn(email, client);
+		}
+		catch (DataAccessException ex) {
+			// the password was right: a counter left one too high must not turn that into a failure
+			logger.warn("Could not take a successful log-in back out of its throttle counters", ex);
+		}
 		return signedIn(user.get());
 	}
 

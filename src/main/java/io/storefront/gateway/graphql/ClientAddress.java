@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a request came from, as far as the gateway can know it: the connection's peer, or what trusted proxies
  * say in {@code X-Forwarded-For}. Rate limits count per {@link #bucket()}: the address itself for IPv4, and its
- * /64 network for IPv6, since one subscriber holds a whole /64 and could otherwise take a fresh address per try.
+ * /64 network for IPv6, the smallest block a subscriber is given, so that nobody gets a fresh budget for every
+ * address of their own /64 (one given a /56 or /48 still has many buckets).
  * Controllers receive it as {@code @ContextValue ClientAddress clientAddress}.
  *
  * @param address the address in its canonical text form
@@ -24,7 +25,9 @@ public record ClientAddress(String address) {
 	/** Stands in when nothing better is known, so that every such request shares one budget. */
 	public static final ClientAddress UNKNOWN = new ClientAddress("unknown");
 
-	private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{0,45}:[0-9A-Fa-f:.]{0,45}");
 
 	/** What rate limits count this address as. */
 	public String bucket() {
@@ -57,13 +60,27 @@ public record ClientAddress(String address) {
 		return (parsed != null) ? new ClientAddress(parsed.getHostAddress()) : null;
 	}
 
+	// Never InetAddress.getByName on text as it came: "dead.beef" would be looked up in DNS. Dotted quads are
+	// read here; anything with a colon is handed over in brackets, which InetAddress parses as an IPv6 literal
+	// or refuses, and never resolves.
 	private static @Nullable InetAddress parse(String literal) {
-		if (!LITERAL.matcher(literal).matches()) {
-			return null;
-		}
 		try {
-			// only literals reach here, so no name is ever resolved
-			return InetAddress.getByName(literal);
+			if (IPV4.matcher(literal).matches()) {
+				String[] parts = literal.split("\\.");
+				byte[] bytes = new byte[4];
+				for (int i = 0; i < 4; i++) {
+					int part = Integer.parseInt(parts[i]);
+					if (part > 255) {
+						return null;
+					}
+					bytes[i] = (byte) part;
+				}
+				return InetAddress.getByAddress(bytes);
+			}
+			if (IPV6.matcher(literal).matches()) {
+				return InetAddress.getByName("[" + literal + "]");
+			}
+			return null;
 		}
 		catch (UnknownHostException ex) {
 			return null;

@@ -3,6 +3,7 @@ package io.storefront.gateway.graphql;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import graphql.GraphQLError;
 import graphql.language.Document;
@@ -37,6 +38,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 final class GraphQlTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlTransport.class);
+
+	// what the client sent is logged only when it is a GraphQL name, so that no line break can forge a log line
+	private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
 
 	private final WebGraphQlHandler handler;
 
@@ -133,7 +137,9 @@ final class GraphQlTransport {
 		HttpStatus status = (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(type) && !result.containsKey("data"))
 				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 		String ran = response.getExecutionInput().getGraphQLContext().get(OperationNames.CONTEXT_KEY);
-		log(exchange, status, (ran != null) ? ran : (String) resolved.get("operationName"),
+		String asked = (resolved.get("operationName") instanceof String name && GRAPHQL_NAME.matcher(name).matches())
+				? name : null;
+		log(exchange, status, (ran != null) ? ran : asked,
 				response.getErrors().stream().map(GraphQlTransport::code).toList());
 		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(type);
 		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
@@ -181,8 +187,8 @@ final class GraphQlTransport {
 
 	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error,
 			Map<String, Object> body) {
-		log(exchange, status, (body.get("operationName") instanceof String name) ? name : null,
-				List.of(String.valueOf(error.getExtensions().get("code"))));
+		log(exchange, status, (body.get("operationName") instanceof String name && GRAPHQL_NAME.matcher(name).matches())
+				? name : null, List.of(String.valueOf(error.getExtensions().get("code"))));
 		ServerResponse.BodyBuilder response = ServerResponse.status(status)
 			.contentType(responseType(exchange.request()));
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {

@@ -57,7 +57,8 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 				}
 			}
 		}
-		return Caller.user(token.getName(), roles, token.getToken().getClaimAsString(SignedInUsers.SESSION_CLAIM));
+		return Caller.user(token.getName(), roles,
+				(token instanceof SignedInUsers.SignedIn signedIn) ? signedIn.sessionId() : null);
 	}
 
 }

@@ -41,7 +41,8 @@ public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @
 	 * no burst gets more checks than these allow.
 	 *
 	 * @param perAccountAndAddress log-in attempts for one email from one client address within the window; a
-	 * success clears them. Counted per address, so nobody elsewhere can lock the owner out
+	 * success is taken back out, so in effect failures. Counted per address, so nobody elsewhere can lock the
+	 * owner out
 	 * @param perAddress log-in attempts from one client address for any emails within the window (password
 	 * spraying)
 	 * @param window how far back log-in attempts count

@@ -71,8 +71,7 @@ public class Leases {
 			Supplier<? extends RuntimeException> busy) {
 		Instant giveUp = this.clock.instant().plus(wait);
 		Optional<Lease> lease = tryAcquire(name, timeToLive);
-		while (lease.isEmpty() && this.clock.instant().isBefore(giveUp)) {
-			pause();
+		while (lease.isEmpty() && this.clock.instant().isBefore(giveUp) && pause()) {
 			lease = tryAcquire(name, timeToLive);
 		}
 		Lease held = lease.orElseThrow(busy);
@@ -89,12 +88,15 @@ public class Leases {
 				COLLECTION);
 	}
 
-	private static void pause() {
+	/** Waits a little; false when interrupted, which gives up waiting. */
+	private static boolean pause() {
 		try {
 			Thread.sleep(RETRY_PAUSE.toMillis());
+			return true;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

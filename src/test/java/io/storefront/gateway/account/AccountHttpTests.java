@@ -159,7 +159,8 @@ class AccountHttpTests {
 	@ParameterizedTest(name = "{1}")
 	@CsvSource(delimiter = '|', value = { "Eve\\u202Egnp.exe|right-to-left override", "\\u200B|only a zero-width space",
 			"Ev\\u200De|zero-width joiner", "Eve\\u0007|control character", "\\u3164\\u3164|only Hangul fillers",
-			"Eve\\uE000|private use" })
+			"Eve\\uE000|private use", "\\u00A0\\u00A0|only no-break spaces", "\\u3000|only an ideographic space",
+			"\\u0301\\u0301|only combining marks", "'...'|no letter or digit" })
 	void aNameThatHidesCharactersIsRefused(String escaped, String what) {
 		refused(Map.of("email", unique("named"), "password", "long enough", "name", unescape(escaped)),
 				"BAD_USER_INPUT", "input.name");

@@ -101,6 +101,19 @@ class SessionHttpTests {
 	}
 
 	@Test
+	void aTokenFromASignInOnAnotherGatewayIsAcceptedAtOnce() {
+		Shopper shopper = Shopper.signUp(this.port);
+		shopper.graphQl().document("{ me { id } }").execute().errors().verify();
+		// another gateway signs the shopper in: it records the session and issues a token this one has not seen
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(shopper.id()))),
+				new Update().push("sessions", new org.bson.Document("id", "from-elsewhere").append("expiresAt",
+						java.util.Date.from(Instant.now().plusSeconds(600)))),
+				"users");
+
+		assertAccepted(sign(Map.of("sub", shopper.id(), "sid", "from-elsewhere", "exp", Instant.now().plusSeconds(600))));
+	}
+
+	@Test
 	void logOutEndsThisTokenOnly() {
 		Shopper shopper = Shopper.signUp(this.port);
 		String phone = token(shopper.email());

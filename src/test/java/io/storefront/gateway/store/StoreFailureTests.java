@@ -1,11 +1,15 @@
 package io.storefront.gateway.store;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.GatewayClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,35 @@ class StoreFailureTests {
 				});
 			});
 			GatewayClient.http(port).get().uri("/actuator/health").exchange().expectStatus().is5xxServerError();
+		}
+	}
+
+	@Test
+	void aTokenThatCannotBeCheckedIsUnavailableNotUnauthorized() {
+		try (ConfigurableApplicationContext context = EmbeddedStoreTests.start("dev", "--storefront.store.timeout=300ms",
+				"--storefront.security.sessions.recheck-after=1ms")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String token = DemoUsers.CAROL.token(port);
+			context.getBean(MongoServer.class).shutdownNow();
+
+			GatewayClient.http(port)
+				.post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.bodyValue(java.util.Map.of("query", PRODUCT))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+				.expectBody()
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("INTERNAL")
+				.jsonPath("$.errors[0].extensions.retryAfter")
+				.isEqualTo(1)
+				.jsonPath("$.data")
+				.doesNotExist();
 		}
 	}
 
