@@ -84,7 +84,7 @@ class UnsafeDeploymentTests {
 			}
 		}
 		try (ConfigurableApplicationContext context = start("--storefront.store.demo-data=true",
-				"--storefront.graphql.introspection=NONE")) {
+				"--storefront.security.introspection=NONE")) {
 			int port = port(context);
 			String token = DemoUsers.ADMIN.token(port);
 			for (String path : List.of("/graphql/schema", "/graphiql/operations")) {

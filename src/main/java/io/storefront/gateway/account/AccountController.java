@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
-import io.storefront.gateway.graphql.ClientAddress;
+import io.storefront.gateway.kernel.ClientAddress;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.SignedInScope;

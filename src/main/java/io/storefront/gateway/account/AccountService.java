@@ -11,10 +11,11 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.Pages;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.kernel.Pages;
+import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.store.Leases;
 import io.storefront.gateway.store.LiteralRegex;
@@ -64,13 +65,13 @@ public class AccountService {
 
 	/** The user with this id, if any; a malformed id is refused as input of the given field. */
 	public Optional<User> findUser(String field, String id) {
-		return this.users.findById(Pages.requireId(field, id));
+		return this.users.findById(Ids.requireId(field, id));
 	}
 
 	/** The users with these ids that exist, in one read. */
 	public List<User> findUsers(Collection<String> ids) {
 		List<User> found = new ArrayList<>();
-		this.users.findAllById(ids.stream().map(Pages::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
+		this.users.findAllById(ids.stream().map(Ids::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
 		return found;
 	}
 
@@ -91,7 +92,7 @@ public class AccountService {
 	}
 
 	User setRoles(String callerId, String userId, List<Role> roles) {
-		String id = Pages.requireId("userId", userId);
+		String id = Ids.requireId("userId", userId);
 		if (roles.isEmpty()) {
 			throw new InvalidInputException("roles", "A user needs at least one role.");
 		}

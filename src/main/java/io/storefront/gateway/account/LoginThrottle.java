@@ -14,9 +14,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.ClientAddress;
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ClientAddress;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.security.SecurityProperties;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import io.storefront.gateway.graphql.ClientAddress;
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ClientAddress;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.security.SecurityProperties;
 
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
-import io.storefront.gateway.graphql.ClientAddress;
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ClientAddress;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.TokenService;

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.StorefrontException;
-import io.storefront.gateway.security.Owned;
 import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.StorefrontException;
+import io.storefront.gateway.security.Owned;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.catalog.ProductCatalog;
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.Ids;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -75,12 +75,12 @@ public class CartService {
 	}
 
 	Cart setQuantity(String userId, String productId, int quantity) {
-		String id = (quantity > 0) ? requireListed("productId", productId) : Pages.requireId("productId", productId);
+		String id = (quantity > 0) ? requireListed("productId", productId) : Ids.requireId("productId", productId);
 		return change(userId, (cart) -> cart.withQuantity(id, quantity, now()));
 	}
 
 	Cart remove(String userId, String productId) {
-		String id = Pages.requireId("productId", productId);
+		String id = Ids.requireId("productId", productId);
 		return change(userId, (cart) -> cart.withQuantity(id, 0, now()));
 	}
 

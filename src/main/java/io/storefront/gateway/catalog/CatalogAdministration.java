@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.catalog.ProductInputs.CreateProductInput;
 import io.storefront.gateway.catalog.ProductInputs.MoneyInput;
 import io.storefront.gateway.catalog.ProductInputs.UpdateProductInput;
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.Pages;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.kernel.StorefrontException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -121,7 +121,7 @@ class CatalogAdministration {
 
 	private Product modify(String field, String id, Criteria condition, Update update,
 			java.util.function.Supplier<StorefrontException> refused) {
-		String productId = Pages.requireId(field, id);
+		String productId = Ids.requireId(field, id);
 		update.set("updatedAt", now()).inc("version", 1);
 		Product changed = this.mongo.findAndModify(
 				new Query(new Criteria().andOperator(Criteria.where("id").is(productId), condition)), update,

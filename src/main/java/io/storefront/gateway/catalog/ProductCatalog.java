@@ -10,8 +10,9 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.InvalidInputException;
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.InvalidInputException;
+import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.kernel.Pages;
 import io.storefront.gateway.store.LiteralRegex;
 
 import org.springframework.data.domain.ScrollPosition;
@@ -48,13 +49,13 @@ public class ProductCatalog {
 
 	/** The same, naming the input field a malformed id came in. */
 	public Optional<Product> findProduct(String field, String id) {
-		return this.products.findById(Pages.requireId(field, id));
+		return this.products.findById(Ids.requireId(field, id));
 	}
 
 	/** The products with these ids that exist, archived ones included, in one read. */
 	public List<Product> findProducts(Collection<String> ids) {
 		List<Product> found = new ArrayList<>();
-		this.products.findAllById(ids.stream().map(Pages::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
+		this.products.findAllById(ids.stream().map(Ids::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
 		return found;
 	}
 

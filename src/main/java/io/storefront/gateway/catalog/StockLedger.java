@@ -6,7 +6,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.Ids;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,7 +44,7 @@ public class StockLedger {
 	 * call with the same ref), false when there was not enough stock or the product is archived or unknown.
 	 */
 	public boolean take(String productId, int quantity, String ref) {
-		Query enough = Query.query(Criteria.where("_id").is(new ObjectId(Pages.requireId("productId", productId)))
+		Query enough = Query.query(Criteria.where("_id").is(new ObjectId(Ids.requireId("productId", productId)))
 			.and("archived").is(false)
 			.and("stock").gte(quantity)
 			.and(HOLDS + ".ref").ne(ref));

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.storefront.gateway.kernel.ClientAddress;
+
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**

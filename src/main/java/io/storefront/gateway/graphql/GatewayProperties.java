@@ -16,14 +16,12 @@ import org.springframework.util.unit.DataSize;
  * @param limits what one request may ask for, checked before anything runs
  * @param persistedQueries automatic persisted queries, or a safelist of operations
  * @param documentCacheSize how many parsed and validated documents are kept
- * @param introspection who may introspect the schema
  * @param trustedProxies the proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} is believed when they
  * are the connection's peer; none by default, so the connection's peer is the client
  */
 @ConfigurationProperties("storefront.graphql")
 public record GatewayProperties(@DefaultValue Limits limits, @DefaultValue PersistedQueries persistedQueries,
-		@DefaultValue("1000") int documentCacheSize, @DefaultValue("AUTHENTICATED") IntrospectionMode introspection,
-		@DefaultValue List<String> trustedProxies) {
+		@DefaultValue("1000") int documentCacheSize, @DefaultValue List<String> trustedProxies) {
 
 	/**
 	 * @param maxDepth how deep selections may nest
@@ -61,12 +59,6 @@ public record GatewayProperties(@DefaultValue Limits limits, @DefaultValue Persi
 			APQ, SAFELIST, OFF
 
 		}
-
-	}
-
-	public enum IntrospectionMode {
-
-		ALL, AUTHENTICATED, NONE
 
 	}
 

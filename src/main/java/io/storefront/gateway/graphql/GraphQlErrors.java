@@ -6,6 +6,8 @@ import java.util.Map;
 import graphql.GraphqlErrorBuilder;
 import org.jspecify.annotations.Nullable;
 
+import io.storefront.gateway.kernel.ErrorCode;
+
 /**
  * Builds errors in the one shape PRODUCT.md promises: a classification, a code and, for input errors, the field.
  */

@@ -14,6 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.storefront.gateway.kernel.ClientAddress;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.StorefrontException;
+
 import org.springframework.graphql.MediaTypes;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlHandler;

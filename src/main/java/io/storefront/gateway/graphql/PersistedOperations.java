@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.storefront.gateway.graphql.GatewayProperties.PersistedQueries.Mode;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.StorefrontException;
 
 /**
  * Operations known by the SHA-256 of their text. In APQ mode (Apollo's automatic persisted queries) a client

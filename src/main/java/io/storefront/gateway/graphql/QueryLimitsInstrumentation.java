@@ -3,15 +3,18 @@ package io.storefront.gateway.graphql;
 import java.util.List;
 
 import graphql.ExecutionResult;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.StorefrontException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -14,6 +14,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 import org.jspecify.annotations.Nullable;
 
+import io.storefront.gateway.kernel.Pages;
+
 /**
  * What one operation asks for, measured as execution will see it: fragments expanded, fields that merge (the
  * same response key) counted once, introspection left out. Cost is 1 per field times the page sizes of the lists it is inside: a

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import graphql.execution.AbortExecutionException;
 
+import io.storefront.gateway.kernel.ErrorCode;
+
 /**
  * A request over one of the limits, refused before any field is fetched. Its error names the limit, its value
  * and what the request measured.

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.account.AccountService;
 import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.OwnerScope;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.storefront.gateway.catalog.StockLedger;
-import io.storefront.gateway.graphql.ErrorCode;
-import io.storefront.gateway.graphql.Pages;
-import io.storefront.gateway.graphql.StorefrontException;
+import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.order.Order.StatusChange;
 import io.storefront.gateway.security.OwnerScope;
@@ -77,7 +77,7 @@ class OrderLifecycle {
 
 	private Order move(String id, OwnerScope scope, List<OrderStatus> from, OrderStatus to, String by,
 			Update also) {
-		Criteria inScope = Criteria.where("id").is(Pages.requireId("id", id));
+		Criteria inScope = Criteria.where("id").is(Ids.requireId("id", id));
 		if (scope.ownerId() != null) {
 			inScope.and("userId").is(scope.ownerId());
 		}

@@ -2,7 +2,7 @@ package io.storefront.gateway.order;
 
 import java.util.Optional;
 
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.Ids;
 import io.storefront.gateway.security.Owned;
 import io.storefront.gateway.security.OwnerLookup;
 
@@ -27,7 +27,7 @@ class OrderOwners implements OwnerLookup {
 
 	@Override
 	public Optional<? extends Owned> findOwned(String id) {
-		return this.orders.findById(Pages.requireId("id", id));
+		return this.orders.findById(Ids.requireId("id", id));
 	}
 
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.kernel.Pages;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
@@ -38,7 +39,7 @@ public class OrderService {
 	}
 
 	Optional<Order> findOrder(String id) {
-		return this.orders.findById(Pages.requireId("id", id));
+		return this.orders.findById(Ids.requireId("id", id));
 	}
 
 	/** Every user's orders, for staff, optionally of one status or one user. */
@@ -48,7 +49,7 @@ public class OrderService {
 			criteria.and("status").is(filter.status());
 		}
 		if (filter.userId() != null) {
-			criteria.and("userId").is(Pages.requireId("filter.userId", filter.userId()));
+			criteria.and("userId").is(Ids.requireId("filter.userId", filter.userId()));
 		}
 		return page(criteria, first, after);
 	}

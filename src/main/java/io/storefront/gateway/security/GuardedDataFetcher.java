@@ -14,8 +14,8 @@ import graphql.schema.FieldCoordinates;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.storefront.gateway.graphql.ErrorCode;
 import io.storefront.gateway.graphql.GraphQlErrors;
+import io.storefront.gateway.kernel.ErrorCode;
 import io.storefront.gateway.security.AccessRule.Verdict;
 
 import org.springframework.data.domain.Window;

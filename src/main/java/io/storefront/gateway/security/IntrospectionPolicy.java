@@ -3,8 +3,7 @@ package io.storefront.gateway.security;
 import graphql.introspection.Introspection;
 import reactor.core.publisher.Mono;
 
-import io.storefront.gateway.graphql.GatewayProperties;
-import io.storefront.gateway.graphql.GatewayProperties.IntrospectionMode;
+import io.storefront.gateway.security.SecurityProperties.IntrospectionMode;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -13,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may introspect the schema ({@code storefront.graphql.introspection}): everyone (the dev default),
+ * Who may introspect the schema ({@code storefront.security.introspection}): everyone (the dev default),
  * signed-in callers only (the default elsewhere), or nobody. Disabled introspection is graphql-java's own,
  * per request; {@link SchemaDisclosure} applies the same decision to the printed schema and the example
  * operations.
@@ -23,7 +22,7 @@ class IntrospectionPolicy implements WebGraphQlInterceptor {
 
 	private final IntrospectionMode mode;
 
-	IntrospectionPolicy(GatewayProperties properties) {
+	IntrospectionPolicy(SecurityProperties properties) {
 		this.mode = properties.introspection();
 	}
 

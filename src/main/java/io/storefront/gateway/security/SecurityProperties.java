@@ -17,11 +17,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginThrottle how many log-in and sign-up attempts are counted before refusing more
  * @param passwordHashing how much of the machine password hashing may take at once
  * @param sessions how signed-in sessions are kept and checked
+ * @param introspection who may see the schema: through introspection, the printed schema and GraphiQL's example
+ * operations
  */
 @ConfigurationProperties("storefront.security")
 public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @DefaultValue Jwt jwt,
 		@DefaultValue("12") int passwordStrength, @DefaultValue LoginThrottle loginThrottle,
-		@DefaultValue PasswordHashing passwordHashing, @DefaultValue Sessions sessions) {
+		@DefaultValue PasswordHashing passwordHashing, @DefaultValue Sessions sessions,
+		@DefaultValue("AUTHENTICATED") IntrospectionMode introspection) {
+
+	/** Who may see the schema. */
+	public enum IntrospectionMode {
+
+		/** Anyone; the dev profile's setting, for GraphiQL's docs explorer. */
+		ALL,
+
+		/** Signed-in callers only. */
+		AUTHENTICATED,
+
+		/** Nobody. */
+		NONE
+
+	}
 
 	/**
 	 * @param secret the HMAC-SHA256 signing secret, at least 32 bytes; only the dev profile may leave it unset,

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.graphql.Pages;
+import io.storefront.gateway.kernel.Ids;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.dao.DataAccessException;
@@ -60,7 +60,7 @@ public class SignedInUsers implements Converter<Jwt, AbstractAuthenticationToken
 		if (jwt.getExpiresAt() == null) {
 			throw refused("The token has no expiry.");
 		}
-		String userId = Pages.canonicalId(jwt.getSubject());
+		String userId = Ids.canonicalId(jwt.getSubject());
 		if (userId == null) {
 			throw refused("The token names no user.");
 		}

@@ -1,9 +1,7 @@
-package io.storefront.gateway.graphql;
+package io.storefront.gateway.kernel;
 
-import java.util.Locale;
 import java.util.Set;
 
-import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -40,28 +38,11 @@ public final class Pages {
 			return ScrollPosition.keyset();
 		}
 		if (!(position instanceof KeysetScrollPosition keyset) || !keyset.getKeys().keySet().equals(keys)
-				|| !ObjectId.isValid(String.valueOf(keyset.getKeys().get("id")))) {
+				|| Ids.canonicalId(String.valueOf(keyset.getKeys().get("id"))) == null) {
 			throw new InvalidInputException("after",
 					"The cursor belongs to another listing or sort order; start again without it.");
 		}
 		return keyset;
-	}
-
-	/**
-	 * An id argument, which must be an ObjectId's 24 hex digits, in its one canonical (lower-case) spelling:
-	 * MongoDB reads {@code 64A0…} and {@code 64a0…} as the same ObjectId, so every comparison of ids in Java
-	 * (ownership, "is this me", cart lines) must see them spelled the same way too.
-	 */
-	public static String requireId(String field, String id) {
-		if (!ObjectId.isValid(id)) {
-			throw new InvalidInputException(field, field + " is not a valid id.");
-		}
-		return id.toLowerCase(Locale.ROOT);
-	}
-
-	/** The canonical spelling of an id, or null when it is not one. */
-	public static @Nullable String canonicalId(@Nullable String id) {
-		return (id != null && ObjectId.isValid(id)) ? id.toLowerCase(Locale.ROOT) : null;
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.storefront.gateway.graphql;
+package io.storefront.gateway.kernel;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -45,7 +45,7 @@ public record ClientAddress(String address) {
 	 * {@code 198.51.100.2:8080}, in canonical form; null for anything else, host names included (they are never
 	 * looked up).
 	 */
-	static @Nullable ClientAddress of(@Nullable String text) {
+	public static @Nullable ClientAddress of(@Nullable String text) {
 		if (text == null) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package io.storefront.gateway.graphql;
+package io.storefront.gateway.kernel;
 
 /**
  * An argument the schema accepts but the domain does not: out of range, malformed, or inconsistent.

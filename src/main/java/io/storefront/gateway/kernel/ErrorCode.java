@@ -1,4 +1,4 @@
-package io.storefront.gateway.graphql;
+package io.storefront.gateway.kernel;
 
 import org.springframework.graphql.execution.ErrorType;
 

@@ -1,4 +1,4 @@
-package io.storefront.gateway.graphql;
+package io.storefront.gateway.kernel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
