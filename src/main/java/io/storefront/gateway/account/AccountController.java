@@ -8,15 +8,17 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
 import io.storefront.gateway.kernel.ClientAddress;
+import io.storefront.gateway.kernel.Connection;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.SignedInScope;
 
-import org.springframework.data.domain.Window;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -30,9 +32,12 @@ class AccountController {
 
 	private final SignInService signIns;
 
-	AccountController(AccountService accounts, SignInService signIns) {
+	private final CursorStrategy<ScrollPosition> cursors;
+
+	AccountController(AccountService accounts, SignInService signIns, CursorStrategy<ScrollPosition> cursors) {
 		this.accounts = accounts;
 		this.signIns = signIns;
+		this.cursors = cursors;
 	}
 
 	@MutationMapping
@@ -69,8 +74,9 @@ class AccountController {
 	}
 
 	@QueryMapping
-	Window<User> users(@Argument @Nullable Integer first, ScrollSubrange subrange, @Argument @Nullable String search) {
-		return this.accounts.listUsers(first, subrange.position().orElse(null), search);
+	Connection<User> users(@Argument @Nullable Integer first, ScrollSubrange subrange,
+			@Argument @Nullable String search) {
+		return Connection.of(this.accounts.listUsers(first, subrange.position().orElse(null), search), this.cursors);
 	}
 
 	@QueryMapping

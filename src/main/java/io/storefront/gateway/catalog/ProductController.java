@@ -1,24 +1,34 @@
 package io.storefront.gateway.catalog;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Window;
+import io.storefront.gateway.kernel.Connection;
+
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * The catalog's queries. The returned {@link Window} becomes a Relay connection through Spring for GraphQL's
- * connection adapter.
+ * The catalog's queries. A listing reads only the product fields the operation selects.
  */
 @Controller
 class ProductController {
 
 	private final ProductCatalog catalog;
 
-	ProductController(ProductCatalog catalog) {
+	private final CursorStrategy<ScrollPosition> cursors;
+
+	ProductController(ProductCatalog catalog, CursorStrategy<ScrollPosition> cursors) {
 		this.catalog = catalog;
+		this.cursors = cursors;
 	}
 
 	@QueryMapping
@@ -27,12 +37,17 @@ class ProductController {
 	}
 
 	@QueryMapping
-	Window<Product> products(@Argument @Nullable Integer first, ScrollSubrange subrange,
-			@Argument @Nullable ProductFilter filter, @Argument @Nullable ProductSort sort) {
+	Connection<Product> products(@Argument @Nullable Integer first, ScrollSubrange subrange,
+			@Argument @Nullable ProductFilter filter, @Argument @Nullable ProductSort sort,
+			DataFetchingFieldSelectionSet selection) {
 		// An explicit null replaces the schema's defaults, so they apply here too. The subrange is read only for
 		// its decoded position: it silently drops a negative count, which must be refused instead.
+		Set<String> fields = selection.getFields("edges/node/*")
+			.stream()
+			.map(SelectedField::getName)
+			.collect(Collectors.toSet());
 		return this.catalog.listProducts((filter != null) ? filter : ProductFilter.NONE,
-				(sort != null) ? sort : ProductSort.NEWEST, first, subrange.position().orElse(null));
+				(sort != null) ? sort : ProductSort.NEWEST, first, subrange.position().orElse(null), fields, this.cursors);
 	}
 
 }

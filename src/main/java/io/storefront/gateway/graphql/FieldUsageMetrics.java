@@ -1,16 +1,10 @@
 package io.storefront.gateway.graphql;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import graphql.ExecutionResult;
-import graphql.GraphQLContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
@@ -19,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -29,10 +25,11 @@ import org.springframework.stereotype.Component;
  * {@code graphql.field.usage} tagged {@code client}, {@code version} (from the {@code apollographql-client-name}
  * and {@code -version} headers), {@code field} ({@code Type.field}) and {@code deprecated}, readable through
  * actuator metrics. A team sees when a deprecated field is no longer used. Client names are headers anyone can
- * send, so they are sanitized and at most 100 distinct clients are tracked; the rest count as {@code other}.
+ * send, so they are sanitized and at most 100 distinct clients are tracked; the rest count as {@code other}. The
+ * fields come with the operation's measure, worked out once per document; the counters are looked up once each.
  */
 @Component
-class FieldUsageMetrics extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
+class FieldUsageMetrics implements WebGraphQlInterceptor {
 
 	static final String METER = "graphql.field.usage";
 
@@ -40,49 +37,47 @@ class FieldUsageMetrics extends SimplePerformantInstrumentation implements WebGr
 
 	private static final int MAX_CLIENTS = 100;
 
-	private static final String CLIENT = FieldUsageMetrics.class.getName() + ".client";
-
-	private static final String VERSION = FieldUsageMetrics.class.getName() + ".version";
-
 	private final MeterRegistry meters;
+
+	private final ObjectProvider<GraphQlSource> graphQlSource;
 
 	private final Set<String> clients = ConcurrentHashMap.newKeySet();
 
-	FieldUsageMetrics(MeterRegistry meters) {
+	private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
+
+	FieldUsageMetrics(MeterRegistry meters, ObjectProvider<GraphQlSource> graphQlSource) {
 		this.meters = meters;
+		this.graphQlSource = graphQlSource;
 	}
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		String client = client(request.getHeaders().getFirst("apollographql-client-name"));
-		String version = sanitized(request.getHeaders().getFirst("apollographql-client-version"), "unknown");
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(CLIENT, client).put(VERSION, version))
-			.build());
-		return chain.next(request);
+		return chain.next(request).doOnNext((response) -> {
+			QueryMeasure measure = response.getExecutionInput().getGraphQLContext().get(QueryMeasure.CONTEXT_KEY);
+			if (measure != null && response.isValid()) {
+				count(request, measure);
+			}
+		});
 	}
 
-	@Override
-	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
-			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		GraphQLContext context = parameters.getExecutionContext().getGraphQLContext();
-		QueryMeasure measure = context.get(QueryMeasure.CONTEXT_KEY);
-		if (measure != null) {
-			GraphQLSchema schema = parameters.getExecutionContext().getGraphQLSchema();
-			String client = context.getOrDefault(CLIENT, "unknown");
-			String version = context.getOrDefault(VERSION, "unknown");
-			for (String field : measure.fields()) {
-				Counter.builder(METER)
-					.description("Operations that selected a schema field, per client")
-					.tag("client", client)
-					.tag("version", version)
-					.tag("field", field)
-					.tag("deprecated", String.valueOf(isDeprecated(schema, field)))
-					.register(this.meters)
-					.increment();
-			}
+	private void count(WebGraphQlRequest request, QueryMeasure measure) {
+		String client = client(request.getHeaders().getFirst("apollographql-client-name"));
+		String version = sanitized(request.getHeaders().getFirst("apollographql-client-version"), "unknown");
+		Map<String, Counter> ofClient = this.counters.computeIfAbsent(client + " " + version,
+				(key) -> new ConcurrentHashMap<>());
+		for (String field : measure.fields()) {
+			ofClient.computeIfAbsent(field, (name) -> counter(client, version, name)).increment();
 		}
-		return SimpleInstrumentationContext.noOp();
+	}
+
+	private Counter counter(String client, String version, String field) {
+		return Counter.builder(METER)
+			.description("Operations that selected a schema field, per client")
+			.tag("client", client)
+			.tag("version", version)
+			.tag("field", field)
+			.tag("deprecated", String.valueOf(isDeprecated(this.graphQlSource.getObject().schema(), field)))
+			.register(this.meters);
 	}
 
 	private String client(@Nullable String header) {

@@ -2,13 +2,12 @@ package io.storefront.gateway.graphql;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 
 import graphql.GraphQLError;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.Parser;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,59 +15,54 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.storefront.gateway.kernel.ClientAddress;
 import io.storefront.gateway.kernel.ErrorCode;
-import io.storefront.gateway.kernel.StorefrontException;
 
 import org.springframework.graphql.MediaTypes;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultGraphQlRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * GraphQL over HTTP, as the GraphQL-over-HTTP spec has it: POST with {@code application/json}, GET for queries
- * only, {@code application/graphql-response+json} when asked for. Everything a client can get wrong at the
- * HTTP level gets a GraphQL-shaped error body and its status: malformed or batched JSON 400, a body over the
- * limit 413, another content type 415, a mutation over GET 405. Persisted operations are resolved here, before
- * the request reaches GraphQL. One log line per request says what ran, how long it took, and how it ended.
+ * GraphQL over HTTP, for what Spring for GraphQL's own handler does not do: GET for queries, a bound on the body,
+ * and the statuses of the GraphQL-over-HTTP spec (malformed or batched JSON 400, a body over the limit 413,
+ * another content type 415, a mutation over GET 405, and 400 under {@code application/graphql-response+json}
+ * when nothing was executed). What the document holds is decided by {@link OperationDocuments}; this reads the
+ * request, hands it on, and answers, with one log line per request.
  */
 final class GraphQlTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(GraphQlTransport.class);
 
-	// what the client sent is logged only when it is a GraphQL name, so that no line break can forge a log line
-	private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]{0,99}");
-
 	private final WebGraphQlHandler handler;
 
 	private final GraphQlRequestReader reader;
 
-	private final PersistedOperations persisted;
-
-	private final GatewayProperties.Limits limits;
-
 	private final ClientAddressResolver clients;
 
-	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, PersistedOperations persisted,
-			GatewayProperties.Limits limits, ClientAddressResolver clients) {
+	private final RequestLog log = new RequestLog();
+
+	// request ids need to be unique, not unguessable: a counter spares SecureRandom on every request
+	private final String idPrefix = UUID.randomUUID().toString().substring(0, 8) + "-";
+
+	private final AtomicLong ids = new AtomicLong();
+
+	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, GatewayProperties.Limits limits,
+			ClientAddressResolver clients) {
 		this.handler = handler;
 		this.reader = new GraphQlRequestReader(json, limits.maxBody());
-		this.persisted = persisted;
-		this.limits = limits;
 		this.clients = clients;
 	}
 
 	ServerResponse post(ServerRequest request) {
-		Exchange exchange = new Exchange(request, System.nanoTime(), clientOf(request));
+		Exchange exchange = exchange(request);
 		try {
-			return execute(exchange, this.reader.readPost(request));
+			return answer(exchange, this.reader.readPost(request));
 		}
 		catch (GraphQlRequestReader.UnreadableRequestException ex) {
 			return transportError(exchange, ex.status(), ex.getMessage());
@@ -76,56 +70,31 @@ final class GraphQlTransport {
 	}
 
 	ServerResponse get(ServerRequest request) {
-		Exchange exchange = new Exchange(request, System.nanoTime(), clientOf(request));
+		Exchange exchange = exchange(request);
 		try {
-			return execute(exchange, this.reader.readGet(request));
+			return answer(exchange, this.reader.readGet(request));
 		}
 		catch (GraphQlRequestReader.UnreadableRequestException ex) {
 			return transportError(exchange, ex.status(), ex.getMessage());
 		}
 	}
 
-	/** One HTTP request being answered: when it started, and who sent it. */
-	private record Exchange(ServerRequest request, long start, ClientAddress client) {
+	/** One HTTP request being answered: when it started, who sent it, and what they accept. */
+	record Exchange(ServerRequest request, long start, ClientAddress client, MediaType responseType) {
 
 	}
 
-	private ClientAddress clientOf(ServerRequest request) {
-		return this.clients.resolve(request.servletRequest().getRemoteAddr(), request.headers().header("X-Forwarded-For"));
+	private Exchange exchange(ServerRequest request) {
+		ClientAddress client = this.clients.resolve(request.servletRequest().getRemoteAddr(),
+				request.headers().header("X-Forwarded-For"));
+		return new Exchange(request, System.nanoTime(), client, responseType(request));
 	}
 
-	private ServerResponse execute(Exchange exchange, Map<String, Object> body) {
-		ServerRequest request = exchange.request();
-		Map<String, Object> resolved;
-		try {
-			resolved = this.persisted.resolve(body);
-		}
-		catch (StorefrontException ex) {
-			return errorResponse(exchange, HttpStatus.OK, GraphQlErrors.of(ex.code(), ex.getMessage(),
-					ex.extensions()).build(), body);
-		}
-		if (!(resolved.get("query") instanceof String query) || query.isBlank()) {
+	private ServerResponse answer(Exchange exchange, Map<String, Object> body) {
+		WebGraphQlRequest graphQlRequest = graphQlRequest(exchange, body);
+		if (graphQlRequest == null) {
 			return transportError(exchange, HttpStatus.BAD_REQUEST, "The request has no query.");
 		}
-		if (query.length() > this.limits.maxCharacters()) {
-			return errorResponse(exchange, HttpStatus.OK, GraphQlErrors.of(ErrorCode.QUERY_TOO_COMPLEX,
-					"The document has " + query.length() + " characters; at most " + this.limits.maxCharacters()
-							+ " are allowed.",
-					Map.of("limit", "characters", "max", this.limits.maxCharacters(), "measured", query.length()))
-				.build(), body);
-		}
-		if (request.method() == HttpMethod.GET && !isQuery(query, (String) resolved.get("operationName"))) {
-			return errorResponse(exchange, HttpStatus.METHOD_NOT_ALLOWED,
-					GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.",
-							Map.of()).build(), body);
-		}
-		ClientAddress client = exchange.client();
-		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
-				request.remoteAddress().orElse(null), request.attributes(), resolved, UUID.randomUUID().toString(),
-				request.servletRequest().getLocale());
-		graphQlRequest.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(ClientAddress.CONTEXT_KEY, client))
-			.build());
 		WebGraphQlResponse response;
 		try {
 			response = this.handler.handleRequest(graphQlRequest).block();
@@ -133,25 +102,65 @@ final class GraphQlTransport {
 		catch (RuntimeException ex) {
 			String errorId = UUID.randomUUID().toString();
 			logger.error("Internal error {} while handling a request", errorId, ex);
-			return errorResponse(exchange, HttpStatus.INTERNAL_SERVER_ERROR, GraphQlErrors.internal(errorId).build(),
-					body);
+			return errorResponse(exchange, HttpStatus.INTERNAL_SERVER_ERROR, GraphQlErrors.internal(errorId).build());
 		}
+		return executed(exchange, response);
+	}
+
+	/** The request for GraphQL: its text, or the marker of a persisted query sent by hash alone; null if neither. */
+	private @Nullable WebGraphQlRequest graphQlRequest(Exchange exchange, Map<String, Object> body) {
+		Object query = body.get("query");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> extensions = (Map<String, Object>) body.get("extensions");
+		String document;
+		if (query instanceof String text && !text.isBlank()) {
+			document = text;
+		}
+		else if (extensions != null && extensions.get("persistedQuery") != null) {
+			document = PersistedQuerySupport.PERSISTED_QUERY_MARKER;
+		}
+		else {
+			return null;
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, @Nullable Object> variables = (Map<String, @Nullable Object>) body.get("variables");
+		ServerRequest request = exchange.request();
+		WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(), null,
+				request.remoteAddress().orElse(null), request.attributes(),
+				new DefaultGraphQlRequest(document, (String) body.get("operationName"), variables, extensions),
+				this.idPrefix + this.ids.incrementAndGet(), request.servletRequest().getLocale());
+		String method = request.method().name();
+		ClientAddress client = exchange.client();
+		graphQlRequest.configureExecutionInput((input, builder) -> builder
+			.graphQLContext((context) -> context.put(ClientAddress.CONTEXT_KEY, client)
+				.put(OperationDocuments.HTTP_METHOD, method))
+			.build());
+		return graphQlRequest;
+	}
+
+	private ServerResponse executed(Exchange exchange, WebGraphQlResponse response) {
+		var context = response.getExecutionInput().getGraphQLContext();
+		boolean methodRefused = Boolean.TRUE.equals(context.get(OperationDocuments.METHOD_REFUSED));
 		Map<String, Object> result = response.toMap();
-		MediaType type = responseType(request);
-		HttpStatus status = (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(type) && !result.containsKey("data"))
-				? HttpStatus.BAD_REQUEST : HttpStatus.OK;
-		String ran = response.getExecutionInput().getGraphQLContext().get(OperationNames.CONTEXT_KEY);
-		String asked = (resolved.get("operationName") instanceof String name && GRAPHQL_NAME.matcher(name).matches())
-				? name : null;
-		log(exchange, status, (ran != null) ? ran : asked,
-				response.getErrors().stream().map(GraphQlTransport::code).toList());
-		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(type);
+		HttpStatus status = methodRefused ? HttpStatus.METHOD_NOT_ALLOWED
+				: (MediaTypes.APPLICATION_GRAPHQL_RESPONSE.equals(exchange.responseType()) && !result.containsKey("data"))
+						? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+		String operation = context.get(OperationDocuments.LABEL);
+		if (operation == null && response.getExecutionInput().getOperationName() != null) {
+			operation = RequestLog.nameOrNull(response.getExecutionInput().getOperationName());
+		}
+		this.log.write(exchange, status, operation,
+				response.getErrors().stream().map((error) -> String.valueOf(error.getExtensions().get("code"))).toList());
+		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(exchange.responseType());
+		if (methodRefused) {
+			answer.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
+		}
 		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
 		return answer.body(result);
 	}
 
 	/** When an error says how long to wait ({@code extensions.retryAfter}), the longest wait, for the HTTP header. */
-	private static java.util.OptionalLong retryAfter(WebGraphQlResponse response) {
+	private static OptionalLong retryAfter(WebGraphQlResponse response) {
 		return response.getErrors()
 			.stream()
 			.map((error) -> error.getExtensions().get("retryAfter"))
@@ -160,24 +169,9 @@ final class GraphQlTransport {
 			.max();
 	}
 
-	private static boolean isQuery(String query, @Nullable String operationName) {
-		try {
-			Document document = Parser.parse(query);
-			List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-			return operations.stream()
-				.filter((operation) -> operationName == null || operationName.equals(operation.getName()))
-				.allMatch((operation) -> operation.getOperation() == OperationDefinition.Operation.QUERY);
-		}
-		catch (RuntimeException ex) {
-			// not parseable: let GraphQL say what is wrong with it
-			return true;
-		}
-	}
-
 	private static MediaType responseType(ServerRequest request) {
 		for (MediaType accepted : request.headers().accept()) {
-			if (accepted.isCompatibleWith(MediaTypes.APPLICATION_GRAPHQL_RESPONSE)
-					&& !accepted.isWildcardType()) {
+			if (accepted.isCompatibleWith(MediaTypes.APPLICATION_GRAPHQL_RESPONSE) && !accepted.isWildcardType()) {
 				return MediaTypes.APPLICATION_GRAPHQL_RESPONSE;
 			}
 		}
@@ -185,35 +179,14 @@ final class GraphQlTransport {
 	}
 
 	private ServerResponse transportError(Exchange exchange, HttpStatus status, String message) {
-		return errorResponse(exchange, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of()).build(),
-				Map.of());
+		return errorResponse(exchange, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of()).build());
 	}
 
-	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error,
-			Map<String, Object> body) {
-		log(exchange, status, (body.get("operationName") instanceof String name && GRAPHQL_NAME.matcher(name).matches())
-				? name : null, List.of(String.valueOf(error.getExtensions().get("code"))));
-		ServerResponse.BodyBuilder response = ServerResponse.status(status)
-			.contentType(responseType(exchange.request()));
-		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-			response.header(HttpHeaders.ALLOW, "POST");
-		}
-		return response.body(Map.of("errors", List.of(error.toSpecification())));
-	}
-
-	private static String code(ResponseError error) {
-		return String.valueOf(error.getExtensions().get("code"));
-	}
-
-	private static void log(Exchange exchange, HttpStatus status, @Nullable String operation, List<String> codes) {
-		if (logger.isInfoEnabled()) {
-			Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-			String user = (caller != null && caller.isAuthenticated() && !"anonymousUser".equals(caller.getName()))
-					? caller.getName() : "anonymous";
-			logger.info("graphql {} operation={} status={} ms={} errors={} user={} client={}",
-					exchange.request().method(), (operation != null) ? operation : "-", status.value(),
-					(System.nanoTime() - exchange.start()) / 1_000_000, codes, user, exchange.client().address());
-		}
+	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error) {
+		this.log.write(exchange, status, null, List.of(String.valueOf(error.getExtensions().get("code"))));
+		return ServerResponse.status(status)
+			.contentType(exchange.responseType())
+			.body(Map.of("errors", List.of(error.toSpecification())));
 	}
 
 }

@@ -5,10 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.storefront.gateway.graphql.GatewayProperties.PersistedQueries.Mode;
 import io.storefront.gateway.kernel.ErrorCode;
 import io.storefront.gateway.kernel.StorefrontException;
+
+import org.springframework.core.io.Resource;
 
 /**
  * Operations known by the SHA-256 of their text. In APQ mode (Apollo's automatic persisted queries) a client
@@ -25,23 +31,17 @@ import io.storefront.gateway.kernel.StorefrontException;
  */
 final class PersistedOperations {
 
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
 	private final Mode mode;
 
-	private final Map<String, String> byHash;
+	private final Cache<String, String> registered;
 
-	private final int capacity;
+	private final Map<String, String> safelist = new HashMap<>();
 
 	PersistedOperations(GatewayProperties.PersistedQueries settings, JsonMapper json) {
 		this.mode = settings.mode();
-		this.capacity = settings.cacheSize();
-		this.byHash = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-				return PersistedOperations.this.mode == Mode.APQ && size() > PersistedOperations.this.capacity;
-			}
-
-		};
+		this.registered = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
 		if (this.mode == Mode.SAFELIST) {
 			if (settings.manifest() == null) {
 				throw new IllegalStateException(
@@ -52,73 +52,55 @@ final class PersistedOperations {
 	}
 
 	/**
-	 * The request body with its operation text filled in from the hash, checked against this mode; a refusal
-	 * is thrown as a {@link StorefrontException}.
+	 * The text of the operation to run, from the request's text or its {@code persistedQuery} hash, checked
+	 * against this mode; a refusal is thrown as a {@link StorefrontException}.
 	 */
-	Map<String, Object> resolve(Map<String, Object> body) {
-		String hash = sha256HashOf(body);
-		Object query = body.get("query");
+	String textOf(@Nullable String requestText, Map<String, Object> extensions) {
+		String hash = sha256HashOf(extensions);
+		String text = (requestText == null || requestText.isEmpty()
+				|| requestText.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER)) ? null : requestText;
 		if (hash == null) {
-			if (this.mode == Mode.SAFELIST && query instanceof String text && !knows(sha256(text))) {
-				throw new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-						"Only the operations of the safelist may run here.", null);
+			if (this.mode == Mode.SAFELIST && text != null && !this.safelist.containsKey(sha256(text))) {
+				throw notFound("Only the operations of the safelist may run here.");
 			}
-			return body;
+			return (text != null) ? text : "";
 		}
 		if (this.mode == Mode.OFF) {
-			throw new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "Persisted queries are not enabled.",
-					null);
+			throw notFound("Persisted queries are not enabled.");
 		}
-		if (query instanceof String text && !text.isEmpty()) {
+		if (text != null) {
 			if (!sha256(text).equals(hash)) {
-				throw new StorefrontException(ErrorCode.BAD_USER_INPUT,
-						"The sha256Hash is not the hash of the query.", "extensions.persistedQuery.sha256Hash");
+				throw new StorefrontException(ErrorCode.BAD_USER_INPUT, "The sha256Hash is not the hash of the query.",
+						"extensions.persistedQuery.sha256Hash");
 			}
-			if (this.mode == Mode.SAFELIST && !knows(hash)) {
-				throw new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-						"Only the operations of the safelist may run here.", null);
+			if (this.mode == Mode.SAFELIST && !this.safelist.containsKey(hash)) {
+				throw notFound("Only the operations of the safelist may run here.");
 			}
-			remember(hash, text);
-			return body;
+			if (this.mode == Mode.APQ) {
+				this.registered.put(hash, text);
+			}
+			return text;
 		}
-		String known = lookUp(hash);
+		String known = (this.mode == Mode.SAFELIST) ? this.safelist.get(hash) : this.registered.getIfPresent(hash);
 		if (known == null) {
-			throw new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound", null);
+			throw notFound("PersistedQueryNotFound");
 		}
-		Map<String, Object> resolved = new LinkedHashMap<>(body);
-		resolved.put("query", known);
-		return resolved;
+		return known;
 	}
 
-	/** The text of a known hash, if any, without registering anything. */
-	@Nullable String lookUp(String hash) {
-		synchronized (this.byHash) {
-			return this.byHash.get(hash);
-		}
-	}
-
-	private boolean knows(String hash) {
-		return lookUp(hash) != null;
-	}
-
-	private void remember(String hash, String text) {
-		if (this.mode == Mode.APQ) {
-			synchronized (this.byHash) {
-				this.byHash.put(hash, text);
-			}
-		}
-	}
-
-	static @Nullable String sha256HashOf(Map<String, Object> body) {
-		if (body.get("extensions") instanceof Map<?, ?> extensions
-				&& extensions.get("persistedQuery") instanceof Map<?, ?> persisted) {
-			if (!(persisted.get("sha256Hash") instanceof String hash) || !hash.matches("[0-9a-f]{64}")) {
+	private static @Nullable String sha256HashOf(Map<String, Object> extensions) {
+		if (extensions.get("persistedQuery") instanceof Map<?, ?> persisted) {
+			if (!(persisted.get("sha256Hash") instanceof String hash) || !SHA256.matcher(hash).matches()) {
 				throw new StorefrontException(ErrorCode.BAD_USER_INPUT, "sha256Hash must be 64 lower-case hex digits.",
 						"extensions.persistedQuery.sha256Hash");
 			}
 			return hash;
 		}
 		return null;
+	}
+
+	private static StorefrontException notFound(String message) {
+		return new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND, message, null);
 	}
 
 	static String sha256(String text) {
@@ -131,7 +113,7 @@ final class PersistedOperations {
 		}
 	}
 
-	private void loadManifest(org.springframework.core.io.Resource manifest, JsonMapper json) {
+	private void loadManifest(Resource manifest, JsonMapper json) {
 		try (InputStream in = manifest.getInputStream()) {
 			JsonNode root = json.readTree(in);
 			for (JsonNode operation : root.path("operations")) {
@@ -141,7 +123,7 @@ final class PersistedOperations {
 					throw new IllegalStateException("Manifest " + manifest + ": the id of operation "
 							+ operation.path("name").asString() + " is not the SHA-256 of its body");
 				}
-				this.byHash.put(id, body);
+				this.safelist.put(id, body);
 			}
 		}
 		catch (IOException ex) {

@@ -1,11 +1,13 @@
 package io.storefront.gateway.graphql;
 
+import java.util.List;
+
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,11 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves the GraphQL endpoint through {@link GraphQlTransport}, ahead of Spring Boot's own route for the same
- * path, and installs the bounded document cache.
+ * The request path: {@link GraphQlTransport} serves the endpoint, ahead of Spring Boot's own route for the same
+ * path; {@link OperationDocuments} decides what each document may do before it runs; {@link Deadlines} bounds
+ * each data fetcher by time. graphql-java gets one instrumentation, {@link ParseCancellations}, and no other:
+ * every further one would cost on every field of every request (Spring Boot's observation instrumentation is
+ * left out in application.yaml for that reason).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,24 +34,29 @@ class TransportConfiguration {
 	@Order(-1)
 	RouterFunction<ServerResponse> graphQlTransportRoute(WebGraphQlHandler handler, GatewayProperties properties,
 			GraphQlProperties graphQl) {
-		// its own reader: strict about duplicate keys, which a lenient parser would silently resolve, and exact
-		// about numbers, which as doubles would turn 1e-7000 into 0 and drop digits of a 35-digit amount
-		JsonMapper json = JsonMapper.builder()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-			.build();
-		GraphQlTransport transport = new GraphQlTransport(handler, json,
-				new PersistedOperations(properties.persistedQueries(), json), properties.limits(),
+		GraphQlTransport transport = new GraphQlTransport(handler, requestJson(), properties.limits(),
 				new ClientAddressResolver(properties.trustedProxies()));
 		String path = graphQl.getHttp().getPath();
 		return RouterFunctions.route().POST(path, transport::post).GET(path, transport::get).build();
 	}
 
 	@Bean
-	GraphQlSourceBuilderCustomizer documentCache(GatewayProperties properties,
+	GraphQlSourceBuilderCustomizer operationDocuments(GatewayProperties properties,
 			ObjectProvider<GraphQlSource> graphQlSource) {
-		DocumentCache cache = new DocumentCache(properties.documentCacheSize(), properties.limits(), graphQlSource);
-		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(cache));
+		OperationDocuments documents = new OperationDocuments(
+				new PersistedOperations(properties.persistedQueries(), requestJson()), properties, graphQlSource);
+		return (builder) -> builder.typeVisitors(List.of(new Deadlines(properties.limits())))
+			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents)
+				.instrumentation(new ParseCancellations()));
+	}
+
+	// strict about duplicate keys, which a lenient parser would silently resolve, and exact about numbers, which
+	// as doubles would turn 1e-7000 into 0 and drop digits of a 35-digit amount
+	private static JsonMapper requestJson() {
+		return JsonMapper.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
 	}
 
 }

@@ -12,11 +12,13 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.account.AccountService;
 import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
+import io.storefront.gateway.kernel.Connection;
 import io.storefront.gateway.kernel.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.OwnerScope;
 
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -25,6 +27,7 @@ import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
@@ -44,12 +47,15 @@ class OrderController {
 
 	private final OrderLifecycle lifecycle;
 
-	OrderController(OrderService orders, AccountService accounts, CheckoutService checkouts,
-			OrderLifecycle lifecycle) {
+	private final CursorStrategy<ScrollPosition> cursors;
+
+	OrderController(OrderService orders, AccountService accounts, CheckoutService checkouts, OrderLifecycle lifecycle,
+			CursorStrategy<ScrollPosition> cursors) {
 		this.orders = orders;
 		this.accounts = accounts;
 		this.checkouts = checkouts;
 		this.lifecycle = lifecycle;
+		this.cursors = cursors;
 	}
 
 	@QueryMapping
@@ -58,17 +64,18 @@ class OrderController {
 	}
 
 	@QueryMapping
-	Window<Order> orders(@Argument @Nullable Integer first, ScrollSubrange subrange,
+	Connection<Order> orders(@Argument @Nullable Integer first, ScrollSubrange subrange,
 			@Argument @Nullable OrderFilter filter) {
-		return this.orders.listOrders((filter != null) ? filter : OrderFilter.NONE, first,
-				subrange.position().orElse(null));
+		return Connection.of(this.orders.listOrders((filter != null) ? filter : OrderFilter.NONE, first,
+				subrange.position().orElse(null)), this.cursors);
 	}
 
 	@SchemaMapping(typeName = "User")
-	CompletableFuture<Window<Order>> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange,
+	CompletableFuture<Connection<Order>> orders(User user, @Argument @Nullable Integer first, ScrollSubrange subrange,
 			DataLoader<OrdersOfUsers.Page, Window<Order>> ordersOfUser) {
 		return ordersOfUser.load(new OrdersOfUsers.Page(user.id(), Pages.size(first),
-				OrderService.validAfter(subrange.position().orElse(null))));
+				OrderService.validAfter(subrange.position().orElse(null))))
+			.thenApply((window) -> Connection.of(window, this.cursors));
 	}
 
 	@MutationMapping

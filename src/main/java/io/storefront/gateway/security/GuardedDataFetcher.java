@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.storefront.gateway.graphql.GraphQlErrors;
+import io.storefront.gateway.kernel.Connection;
 import io.storefront.gateway.kernel.ErrorCode;
 import io.storefront.gateway.security.AccessRule.Verdict;
 
-import org.springframework.data.domain.Window;
 
 /**
  * Wraps one field's data fetcher with the rules that guard it. The field's own rule is judged first, against
@@ -140,8 +140,8 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 			return result;
 		}
 		Iterable<?> objects;
-		if (value instanceof Window<?> window) {
-			objects = window.getContent();
+		if (value instanceof Connection<?> connection) {
+			objects = connection.edges().stream().map(Connection.Edge::node).toList();
 		}
 		else if (value instanceof Collection<?> collection) {
 			objects = collection;

@@ -95,6 +95,11 @@ final class RuleBook {
 		return this.rootTypes;
 	}
 
+	/** Every field that a rule can deny, with its guard. */
+	List<Guard> guards() {
+		return this.guards.values().stream().flatMap((fields) -> fields.values().stream()).toList();
+	}
+
 	/** The guard of a field, or null when no rule can deny it. */
 	@Nullable Guard guard(String typeName, String fieldName) {
 		Map<String, Guard> fields = this.guards.get(typeName);

@@ -73,6 +73,7 @@ class DenyByDefaultTests {
 			.properties("server.port=0", "spring.graphql.schema.additional-files=classpath:unruled/leak.graphqls")
 			.run()
 			.close())
+			.havingRootCause()
 			.withMessageStartingWith("Query.leak has no authorization rule");
 	}
 

@@ -1,0 +1,56 @@
+package io.storefront.gateway.security;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaGenerator;
+
+import io.storefront.gateway.graphql.DataFetchers;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one security interceptor, wired into the schema as it is built, the way graphql-java-extended-validation
+ * wires its directives: the rule book is read from the schema's directives (which refuses a root field without a
+ * rule, naming it), and the data fetcher of every field a rule guards is wrapped, once, in a
+ * {@link GuardedDataFetcher}. So the rule is judged however the field is reached (alias, fragment, variable,
+ * any nesting path), and a field no rule guards costs nothing per request.
+ */
+@Component
+class AuthorizationWiring implements GraphQlSourceBuilderCustomizer {
+
+	private final boolean explainDenials;
+
+	private final Map<String, OwnerLookup> ownerLookups;
+
+	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups) {
+		this.explainDenials = properties.explainDenials();
+		this.ownerLookups = ownerLookups.stream().collect(Collectors.toMap(OwnerLookup::typeName, Function.identity()));
+	}
+
+	@Override
+	public void customize(GraphQlSource.SchemaResourceBuilder builder) {
+		builder.schemaFactory((registry, wiring) -> guarded(new SchemaGenerator().makeExecutableSchema(registry, wiring)));
+	}
+
+	GraphQLSchema guarded(GraphQLSchema schema) {
+		RuleBook rules = RuleBook.of(schema);
+		GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
+		for (RuleBook.Guard guard : rules.guards()) {
+			DataFetcher<?> fetcher = registry.getDataFetcher(guard.coordinates(),
+					schema.getObjectType(guard.coordinates().getTypeName())
+						.getFieldDefinition(guard.coordinates().getFieldName()));
+			registry.dataFetcher(guard.coordinates(), DataFetchers.wrap(fetcher, new GuardedDataFetcher(fetcher, guard,
+					this.ownerLookups.get(guard.returnType()), this.explainDenials)));
+		}
+		return schema.transformWithoutTypes((builder) -> builder.codeRegistry(registry));
+	}
+
+}
