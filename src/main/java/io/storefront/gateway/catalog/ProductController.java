@@ -1,13 +1,12 @@
 package io.storefront.gateway.catalog;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.kernel.Connection;
+import io.storefront.gateway.kernel.Selections;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,13 +38,10 @@ class ProductController {
 	@QueryMapping
 	Connection<Product> products(@Argument @Nullable Integer first, ScrollSubrange subrange,
 			@Argument @Nullable ProductFilter filter, @Argument @Nullable ProductSort sort,
-			DataFetchingFieldSelectionSet selection) {
+			DataFetchingEnvironment env) {
 		// An explicit null replaces the schema's defaults, so they apply here too. The subrange is read only for
 		// its decoded position: it silently drops a negative count, which must be refused instead.
-		Set<String> fields = selection.getFields("edges/node/*")
-			.stream()
-			.map(SelectedField::getName)
-			.collect(Collectors.toSet());
+		Set<String> fields = Selections.fieldsAt(env, "edges", "node");
 		return this.catalog.listProducts((filter != null) ? filter : ProductFilter.NONE,
 				(sort != null) ? sort : ProductSort.NEWEST, first, subrange.position().orElse(null), fields, this.cursors);
 	}

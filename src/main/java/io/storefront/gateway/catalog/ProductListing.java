@@ -3,17 +3,18 @@ package io.storefront.gateway.catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
+import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -29,9 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads one page of the catalog listing straight from the driver, asking MongoDB for the fields the page shows
- * and nothing else, and makes the products itself. The listing is the hottest read of the shop: read through the
- * mapping layer, whole documents cost more than the GraphQL around them. Products made here hold only the fields
- * that were asked for; nothing but the page reads them.
+ * and nothing else, and decodes the products itself ({@link ListedProductCodec}). The listing is the hottest
+ * read of the shop: read through the mapping layer, whole documents cost more than the GraphQL around them.
+ * Products made here hold only the fields that were asked for; nothing but the page reads them.
  */
 @Component
 class ProductListing {
@@ -47,8 +48,12 @@ class ProductListing {
 
 	private final MongoOperations mongo;
 
+	private final CodecRegistry codecs;
+
 	ProductListing(MongoOperations mongo) {
 		this.mongo = mongo;
+		this.codecs = CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(new ListedProductCodec()),
+				MongoClientSettings.getDefaultCodecRegistry());
 	}
 
 	/** One page: up to {@code size} products after the position, with whether more follow. */
@@ -59,13 +64,14 @@ class ProductListing {
 			conditions.add(after(sort, after));
 		}
 		List<Product> products = new ArrayList<>(size + 1);
-		for (Document document : this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
-			.find(Filters.and(conditions))
+		for (Product product : this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
+			.withCodecRegistry(this.codecs)
+			.find(Filters.and(conditions), Product.class)
 			.projection(Projections.include(stored(fields, sort)))
 			.sort(Sorts.orderBy((sort.descending() ? Sorts.descending(sort.field()) : Sorts.ascending(sort.field())),
 					Sorts.ascending("_id")))
 			.limit(size + 1)) {
-			products.add(product(document));
+			products.add(product);
 		}
 		boolean hasNext = products.size() > size;
 		return new Page(hasNext ? products.subList(0, size) : products, hasNext, sort);
@@ -137,32 +143,6 @@ class ProductListing {
 			}
 		}
 		return stored;
-	}
-
-	private static Product product(Document document) {
-		return new Product(document.getObjectId("_id").toHexString(), document.getString("sku"),
-				document.getString("name"), document.getString("description"), money(document.get("price")),
-				document.getString("category"), document.getString("imageUrl"), number(document.get("stock")),
-				money(document.get("cost")), false, instant(document.getDate("createdAt")),
-				instant(document.getDate("updatedAt")), null);
-	}
-
-	private static @Nullable Money money(@Nullable Object stored) {
-		if (!(stored instanceof Document money)) {
-			return null;
-		}
-		Object amount = money.get("amount");
-		BigDecimal value = (amount instanceof Decimal128 decimal) ? decimal.bigDecimalValue()
-				: new BigDecimal(String.valueOf(amount));
-		return new Money(value, Currency.getInstance(money.getString("currency")));
-	}
-
-	private static int number(@Nullable Object stored) {
-		return (stored instanceof Number number) ? number.intValue() : 0;
-	}
-
-	private static @Nullable Instant instant(@Nullable Date date) {
-		return (date != null) ? date.toInstant() : null;
 	}
 
 	private static String searchPattern(String text) {

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
@@ -43,7 +45,8 @@ class FieldUsageMetrics implements WebGraphQlInterceptor {
 
 	private final Set<String> clients = ConcurrentHashMap.newKeySet();
 
-	private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
+	// per client and version, the counters of each measure (one per document, and identical across requests)
+	private final Map<String, Cache<QueryMeasure, Counter[]>> counters = new ConcurrentHashMap<>();
 
 	FieldUsageMetrics(MeterRegistry meters, ObjectProvider<GraphQlSource> graphQlSource) {
 		this.meters = meters;
@@ -63,10 +66,11 @@ class FieldUsageMetrics implements WebGraphQlInterceptor {
 	private void count(WebGraphQlRequest request, QueryMeasure measure) {
 		String client = client(request.getHeaders().getFirst("apollographql-client-name"));
 		String version = sanitized(request.getHeaders().getFirst("apollographql-client-version"), "unknown");
-		Map<String, Counter> ofClient = this.counters.computeIfAbsent(client + " " + version,
-				(key) -> new ConcurrentHashMap<>());
-		for (String field : measure.fields()) {
-			ofClient.computeIfAbsent(field, (name) -> counter(client, version, name)).increment();
+		Counter[] selected = this.counters
+			.computeIfAbsent(client + " " + version, (key) -> Caffeine.newBuilder().weakKeys().maximumSize(10_000).build())
+			.get(measure, (key) -> key.fields().stream().map((field) -> counter(client, version, field)).toArray(Counter[]::new));
+		for (Counter counter : selected) {
+			counter.increment();
 		}
 	}
 
