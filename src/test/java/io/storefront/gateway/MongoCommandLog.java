@@ -14,10 +14,16 @@ import org.bson.BsonValue;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Records every command the gateway sends to MongoDB and how many documents each read returned, so a test can
  * prove what was read (not only what was returned) and that a denied resolver sent nothing.
+ * <p>
+ * Each command is tagged with the HTTP request it was sent for (the sync driver reports a command on the thread
+ * that sends it, which is the request's). {@link #since(int)} returns only commands sent for requests, so work of
+ * the application's own (start-up, the sweeper, a token's user check on another thread) never counts.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MongoCommandLog implements CommandListener {
@@ -26,7 +32,12 @@ public class MongoCommandLog implements CommandListener {
 	 * One command: its name, its collection, the documents it returned (0 for writes), and the filter it selected
 	 * documents with (empty when it has none), to prove what a write was confined to.
 	 */
-	public record Command(String name, String collection, int documentsRead, BsonDocument filter) {
+	public record Command(String name, String collection, int documentsRead, BsonDocument filter, String request) {
+
+		/** Whether it was sent while serving an HTTP request. */
+		public boolean forRequest() {
+			return !this.request.isEmpty();
+		}
 
 	}
 
@@ -44,7 +55,13 @@ public class MongoCommandLog implements CommandListener {
 		return this.commands.size();
 	}
 
+	/** The commands sent for HTTP requests since the mark. */
 	public List<Command> since(int mark) {
+		return allSince(mark).stream().filter(Command::forRequest).toList();
+	}
+
+	/** Every command sent since the mark, for requests or not. */
+	public List<Command> allSince(int mark) {
 		return List.copyOf(this.commands.subList(mark, this.commands.size()));
 	}
 
@@ -61,7 +78,7 @@ public class MongoCommandLog implements CommandListener {
 		if ("getMore".equals(event.getCommandName()) && command.containsKey("collection")) {
 			collection = command.getString("collection").getValue();
 		}
-		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0, filterOf(command)));
+		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0, filterOf(command), currentRequest()));
 	}
 
 	@Override
@@ -81,7 +98,14 @@ public class MongoCommandLog implements CommandListener {
 		else if (response.containsKey("value") && response.get("value").isDocument()) {
 			read = 1;
 		}
-		this.commands.add(new Command(command.name(), command.collection(), read, command.filter()));
+		this.commands.add(new Command(command.name(), command.collection(), read, command.filter(), command.request()));
+	}
+
+	private static String currentRequest() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getRequestId();
+		}
+		return "";
 	}
 
 	private static BsonDocument filterOf(BsonDocument command) {

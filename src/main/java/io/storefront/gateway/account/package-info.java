@@ -1,5 +1,6 @@
 /**
- * Accounts: users, signing up and logging in, and the roles staff manage.
+ * Accounts: users, signing up and logging in (throttled per account, address and password hash in flight), the
+ * sessions a token belongs to, the roles staff manage, and the demo accounts.
  */
 @NullMarked
 package io.storefront.gateway.account;

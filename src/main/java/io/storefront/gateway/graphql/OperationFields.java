@@ -12,8 +12,9 @@ import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Visits every field one operation selects, as execution will (fragments expanded, merged fields once), parents
- * before children: the one walk behind the limits, the field usage, and the operation checker.
+ * Visits every field one operation selects, fragments expanded, parents before children: the one walk behind the
+ * limits, the field usage, and the operation checker. A field written twice where execution merges the two (the
+ * same response key) is visited twice, so what is measured here is never less than what runs.
  */
 public final class OperationFields {
 

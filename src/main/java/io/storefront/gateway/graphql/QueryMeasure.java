@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import io.storefront.gateway.kernel.Pages;
 
 /**
- * What one operation asks for, measured as execution will see it: fragments expanded, fields that merge (the
- * same response key) counted once, introspection left out. Cost is 1 per field times the page sizes of the lists it is inside: a
+ * What one operation asks for: fragments expanded, introspection left out, and a field written twice counted
+ * twice even where execution merges the two (an overestimate by what a client repeats, never an underestimate). Cost is 1 per field times the page sizes of the lists it is inside: a
  * connection's {@code first} (at most 100) or 20, 20 for another list, 1 for a connection's edges, which its
  * connection already counts.
  *

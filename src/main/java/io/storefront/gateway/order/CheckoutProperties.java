@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter how long a checkout may stay unfinished before the sweeper takes it to be dead and repairs
  * it; far longer than a checkout takes
  * @param sweepInterval how often each gateway looks for such checkouts
+ * @param sweeperEnabled whether this gateway sweeps at all (at start-up and every interval); off only where
+ * another process sweeps, or in tests that count the store's commands
  */
 @ConfigurationProperties("storefront.checkout")
-record CheckoutProperties(@DefaultValue("2m") Duration staleAfter, @DefaultValue("30s") Duration sweepInterval) {
+record CheckoutProperties(@DefaultValue("2m") Duration staleAfter, @DefaultValue("30s") Duration sweepInterval,
+		@DefaultValue("true") boolean sweeperEnabled) {
 
 }

@@ -59,7 +59,9 @@ class OrderRecovery implements ApplicationRunner {
 	@Scheduled(fixedDelayString = "${storefront.checkout.sweep-interval:30s}",
 			initialDelayString = "${storefront.checkout.sweep-interval:30s}")
 	void sweep() {
-		sweep(this.properties.staleAfter());
+		if (this.properties.sweeperEnabled()) {
+			sweep(this.properties.staleAfter());
+		}
 	}
 
 	/** Repairs everything left unfinished for longer than the given time; returns how many. */

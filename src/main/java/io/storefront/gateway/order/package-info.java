@@ -1,5 +1,6 @@
 /**
- * Orders: the snapshot of what was bought, its status history, and who may see it.
+ * Orders: checkout (reserve stock, write the order, settle, all idempotent), the snapshot of what was bought, its
+ * status history, who may see it, and the sweeper that repairs what a dying process left half-done.
  */
 @NullMarked
 package io.storefront.gateway.order;

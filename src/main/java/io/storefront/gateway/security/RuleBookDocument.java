@@ -17,9 +17,8 @@ final class RuleBookDocument {
 	static String render(RuleBook rules) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Authorization rules\n\n")
-			.append("Generated from the schema in `schema/` by `AuthorizationDocumentTests`; do not edit by hand.\n")
-			.append("After a schema change, regenerate it with\n")
-			.append("`./mvnw test -Dtest=AuthorizationDocumentTests -Dstorefront.docs.update=true`.\n\n")
+			.append("Generated from the schema in `schema/`; do not edit by hand. After a schema change, regenerate it\n")
+			.append("with `./mvnw -Pdocs`.\n\n")
 			.append("How the rules apply:\n\n")
 			.append("- A denied field resolves to `null` with one error at its path: `extensions.code` is ")
 			.append("`UNAUTHENTICATED` for an anonymous caller and `FORBIDDEN` otherwise, and `extensions.rule` ")

@@ -2,23 +2,34 @@ package io.storefront.gateway.graphql;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
-import io.storefront.gateway.GatewayClient;
-import io.storefront.gateway.StorefrontApplication;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.GatewayClient;
+import io.storefront.gateway.StorefrontApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Settings an operator changes per deployment: the safelist of persisted operations, CORS origins, whether
@@ -98,13 +109,60 @@ class DeploymentModesTests {
 	}
 
 	@Test
-	void anExternalIssuerReplacesTheBuiltInDecoder() {
+	void anExternalIssuersTokenSignsInItsUserAndOurOwnIsNoLongerAccepted(@TempDir Path dir) throws Exception {
+		RSAKey idp = new RSAKeyGenerator(2048).keyID("idp-1").generate();
+		Path publicKey = dir.resolve("idp.pem");
+		Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+				+ Base64.getMimeEncoder().encodeToString(idp.toPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
 		try (ConfigurableApplicationContext context = start(
-				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json")) {
-			assertThat(context.getBeansOfType(JwtDecoder.class)).hasSize(1)
-				.doesNotContainKey("jwtDecoder")
-				.allSatisfy((name, decoder) -> assertThat(decoder).isInstanceOf(NimbusJwtDecoder.class));
+				"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)) {
+			int port = port(context);
+			String carol = "64a000000000000000000003";
+
+			me(port, sign(idp, carol)).expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.me.id")
+				.isEqualTo(carol)
+				.jsonPath("$.data.me.roles")
+				.isEqualTo(java.util.List.of("CUSTOMER"));
+			me(port, sign(new RSAKeyGenerator(2048).generate(), carol)).expectStatus().isUnauthorized();
+			// a user that does not exist
+			me(port, sign(idp, "64a0000000000000000000ff")).expectStatus().isUnauthorized();
+			String builtIn = GatewayClient.graphQl(port)
+				.documentName("logIn")
+				.variable("input", Map.of("email", "carol@storefront.example", "password", DemoUsers.PASSWORD))
+				.execute()
+				.path("logIn.token")
+				.entity(String.class)
+				.get();
+			// the built-in issuer's own token, once an external issuer verifies tokens
+			me(port, builtIn).expectStatus().isUnauthorized();
 		}
+	}
+
+	private static String sign(RSAKey key, String subject) {
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer("https://idp.example")
+			.subject(subject)
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(300))
+			.build();
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(),
+					claims))
+			.getTokenValue();
+	}
+
+	private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec me(int port,
+			String token) {
+		return GatewayClient.http(port)
+			.post()
+			.uri("/graphql")
+			.header(HttpHeaders.CONTENT_TYPE, "application/json")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.bodyValue("{\"query\": \"{ me { id roles } }\"}")
+			.exchange();
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {

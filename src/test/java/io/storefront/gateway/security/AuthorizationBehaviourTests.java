@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.ErrorAssertions;
 import io.storefront.gateway.GatewayClient;
@@ -14,9 +18,6 @@ import io.storefront.gateway.MongoCommandLog;
 import io.storefront.gateway.catalog.Money;
 import io.storefront.gateway.order.Order;
 import io.storefront.gateway.order.OrderStatus;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +55,9 @@ class AuthorizationBehaviourTests {
 	@Test
 	void deniedResolversNeverReachTheStore() {
 		HttpGraphQlTester dave = DemoUsers.DAVE.graphQl(this.port);
+		// Dave's standing (roles, sessions) is read with his first request and then kept for seconds: read it now,
+		// so that what follows the mark is what the resolvers would send
+		dave.document("{ me { id } }").execute().path("me.id").entity(String.class).isEqualTo(DemoUsers.DAVE.id());
 		int mark = this.commands.mark();
 
 		dave.document("""
@@ -71,7 +75,7 @@ class AuthorizationBehaviourTests {
 			.errors()
 			.satisfy((errors) -> ErrorAssertions.single(errors, "UNAUTHENTICATED", null, "createProduct"));
 
-		assertThat(this.commands.since(mark)).isEmpty();
+		assertThat(this.commands.allSince(mark)).isEmpty();
 	}
 
 	@Test
