@@ -137,9 +137,9 @@ measure() { # name, body, token
 }
 
 {
-  measure catalog "$catalog_body" ""
-  measure myCart "$cart_body" "$customer"
-  measure orders "$orders_body" "$admin"
+  [ -n "${ONLY:-}" ] && [ "$ONLY" != catalog ] || measure catalog "$catalog_body" ""
+  [ -n "${ONLY:-}" ] && [ "$ONLY" != myCart ] || measure myCart "$cart_body" "$customer"
+  [ -n "${ONLY:-}" ] && [ "$ONLY" != orders ] || measure orders "$orders_body" "$admin"
 } > "$WORK/results"
 
 awk '

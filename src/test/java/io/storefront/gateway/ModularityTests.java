@@ -91,7 +91,7 @@ class ModularityTests {
 
 	private static Set<String> lines(Path file) {
 		try {
-			return Files.readAllLines(file).stream().map(String::strip).collect(Collectors.toSet());
+			return ModuleDiagrams.lines(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

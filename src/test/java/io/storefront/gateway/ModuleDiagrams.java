@@ -1,6 +1,12 @@
 package io.storefront.gateway;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -22,9 +28,26 @@ public final class ModuleDiagrams {
 			.writeIndividualModulesAsPlantUml();
 	}
 
-	public static void main(String[] args) {
-		write(ApplicationModules.of(StorefrontApplication.class), COMMITTED);
-		System.out.println("wrote " + COMMITTED);
+	/**
+	 * Writes the diagrams into {@code docs/modules}, replacing only those whose content changed: the generator orders
+	 * relations differently from run to run, and a reordered file is no change worth a commit.
+	 */
+	public static void main(String[] args) throws IOException {
+		Path fresh = Files.createTempDirectory("modules");
+		write(ApplicationModules.of(StorefrontApplication.class), fresh);
+		try (Stream<Path> files = Files.list(fresh)) {
+			for (Path file : files.toList()) {
+				Path committed = COMMITTED.resolve(file.getFileName());
+				if (!Files.exists(committed) || !lines(committed).equals(lines(file))) {
+					Files.copy(file, committed, StandardCopyOption.REPLACE_EXISTING);
+					System.out.println("wrote " + committed);
+				}
+			}
+		}
+	}
+
+	static Set<String> lines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().map(String::strip).collect(Collectors.toSet());
 	}
 
 }

@@ -1,15 +1,10 @@
 package io.storefront.gateway.order;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
-import io.storefront.gateway.account.AccountService;
 import io.storefront.gateway.account.User;
 import io.storefront.gateway.catalog.Product;
 import io.storefront.gateway.kernel.Connection;
@@ -21,7 +16,6 @@ import io.storefront.gateway.security.OwnerScope;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.LocalContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -32,16 +26,14 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * Orders in the graph: reading them, checking out, and moving them along their lifecycle. The customer is
- * batch-loaded; the current product of each line comes from the request's one product loader. Who may see or change an order is declared in
- * {@code order.graphqls}.
+ * Orders in the graph: reading them, checking out, and moving them along their lifecycle. The customer comes from
+ * the request's one user loader and the current product of each line from its one product loader, both keyed by
+ * id. Who may see or change an order is declared in {@code order.graphqls}.
  */
 @Controller
 class OrderController {
 
 	private final OrderService orders;
-
-	private final AccountService accounts;
 
 	private final CheckoutService checkouts;
 
@@ -49,10 +41,9 @@ class OrderController {
 
 	private final CursorStrategy<ScrollPosition> cursors;
 
-	OrderController(OrderService orders, AccountService accounts, CheckoutService checkouts, OrderLifecycle lifecycle,
+	OrderController(OrderService orders, CheckoutService checkouts, OrderLifecycle lifecycle,
 			CursorStrategy<ScrollPosition> cursors) {
 		this.orders = orders;
-		this.accounts = accounts;
 		this.checkouts = checkouts;
 		this.lifecycle = lifecycle;
 		this.cursors = cursors;
@@ -93,15 +84,9 @@ class OrderController {
 		return this.lifecycle.setStatus(id, status, caller.requireUserId());
 	}
 
-	@BatchMapping
-	Map<Order, User> customer(List<Order> orders) {
-		Map<String, User> users = this.accounts.findUsers(orders.stream().map(Order::userId).toList())
-			.stream()
-			.collect(Collectors.toMap(User::id, Function.identity()));
-		return orders.stream()
-			.distinct()
-			.filter((order) -> users.containsKey(order.userId()))
-			.collect(Collectors.toMap(Function.identity(), (order) -> users.get(order.userId())));
+	@SchemaMapping(typeName = "Order")
+	CompletableFuture<User> customer(Order order, DataLoader<String, User> userById) {
+		return userById.load(order.userId());
 	}
 
 	@SchemaMapping(typeName = "OrderItem")
