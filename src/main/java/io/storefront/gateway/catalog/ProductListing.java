@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -50,10 +51,25 @@ class ProductListing {
 
 	private final CodecRegistry codecs;
 
+	// made once: each withCodecRegistry wraps the registry anew, with an empty codec cache that every read would
+	// then fill again
+	private volatile @Nullable MongoCollection<Product> collection;
+
 	ProductListing(MongoOperations mongo) {
 		this.mongo = mongo;
 		this.codecs = CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(new ListedProductCodec()),
 				MongoClientSettings.getDefaultCodecRegistry());
+	}
+
+	private MongoCollection<Product> collection() {
+		MongoCollection<Product> collection = this.collection;
+		if (collection == null) {
+			collection = this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
+				.withCodecRegistry(this.codecs)
+				.withDocumentClass(Product.class);
+			this.collection = collection;
+		}
+		return collection;
 	}
 
 	/** One page: up to {@code size} products after the position, with whether more follow. */
@@ -64,9 +80,7 @@ class ProductListing {
 			conditions.add(after(sort, after));
 		}
 		List<Product> products = new ArrayList<>(size + 1);
-		for (Product product : this.mongo.getCollection(this.mongo.getCollectionName(Product.class))
-			.withCodecRegistry(this.codecs)
-			.find(Filters.and(conditions), Product.class)
+		for (Product product : collection().find(Filters.and(conditions))
 			.projection(Projections.include(stored(fields, sort)))
 			.sort(Sorts.orderBy((sort.descending() ? Sorts.descending(sort.field()) : Sorts.ascending(sort.field())),
 					Sorts.ascending("_id")))
