@@ -28,16 +28,16 @@ class WorkerThreadDefaultsTests {
 
 		assertThat(executor).isInstanceOfSatisfying(ThreadPoolExecutor.class, (pool) -> assertThat(
 				pool.getMaximumPoolSize())
-			.isEqualTo(4 * Runtime.getRuntime().availableProcessors()));
+			.isEqualTo(8 * Runtime.getRuntime().availableProcessors()));
 	}
 
 	@Test
-	void fourWorkersPerProcessorByDefault() {
+	void eightWorkersPerProcessorByDefault() {
 		StandardEnvironment environment = new StandardEnvironment();
 
 		new WorkerThreadDefaults().postProcessEnvironment(environment, new SpringApplication());
 
-		int expected = 4 * Runtime.getRuntime().availableProcessors();
+		int expected = 8 * Runtime.getRuntime().availableProcessors();
 		assertThat(environment.getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(expected);
 		assertThat(environment.getProperty("server.tomcat.threads.min-spare", Integer.class)).isEqualTo(expected);
 	}
