@@ -78,7 +78,8 @@ public class MongoCommandLog implements CommandListener {
 		if ("getMore".equals(event.getCommandName()) && command.containsKey("collection")) {
 			collection = command.getString("collection").getValue();
 		}
-		this.started.put(event.getRequestId(), new Command(event.getCommandName(), collection, 0, filterOf(command), currentRequest()));
+		this.started.put(event.getRequestId(),
+				new Command(event.getCommandName(), collection, 0, filterOf(command), currentRequest()));
 	}
 
 	@Override

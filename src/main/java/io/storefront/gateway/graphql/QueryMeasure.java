@@ -18,9 +18,9 @@ import io.storefront.gateway.kernel.Pages;
 
 /**
  * What one operation asks for: fragments expanded, introspection left out, and a field written twice counted
- * twice even where execution merges the two (an overestimate by what a client repeats, never an underestimate). Cost is 1 per field times the page sizes of the lists it is inside: a
- * connection's {@code first} (at most 100) or 20, 20 for another list, 1 for a connection's edges, which its
- * connection already counts.
+ * twice even where execution merges the two (an overestimate by what a client repeats, never an underestimate).
+ * Cost is 1 per field times the page sizes of the lists it is inside: a connection's {@code first} (at most 100)
+ * or 20, 20 for another list, 1 for a connection's edges, which its connection already counts.
  *
  * @param depth the deepest nesting of fields
  * @param aliases the aliased fields

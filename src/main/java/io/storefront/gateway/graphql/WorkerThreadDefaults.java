@@ -13,9 +13,9 @@ import org.springframework.core.env.MapPropertySource;
  * A request here spends a few hundred microseconds of CPU and waits on MongoDB for about as long, so a handful of
  * threads per core keeps every core busy. Measured on one core at 64 connections, 200 threads served about half
  * of what 8 did, with a p99 several times worse: the extra threads only queue on the CPU, switch and contend for
- * the driver's connection pool. Fewer than 8 left the core idle whenever all of them waited on a busy store
- * (in the peers benchmark, 4 served 0.65 to 0.76 of the plain REST endpoint's rate; 8, once warm, 0.88). Connections beyond the pool
- * wait in Tomcat's accept queue, not in a thread.
+ * the driver's connection pool. Fewer than 8 left the core idle whenever all of them waited on a busy store (in
+ * the peers benchmark, 4 served 0.65 to 0.76 of the plain REST endpoint's rate; 8, once warm, 0.88).
+ * Connections beyond the pool wait in Tomcat's accept queue, not in a thread.
  * <p>
  * The defaults go last, so {@code server.tomcat.threads.max} and {@code server.tomcat.threads.min-spare} set
  * anywhere (a property, {@code SERVER_TOMCAT_THREADS_MAX}, a command-line flag) win; raise them when the store is
