@@ -89,6 +89,7 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 		catch (StorefrontException ex) {
 			return new PreparsedDocumentEntry(GraphQlErrors.of(ex.code(), ex.getMessage(), ex.extensions()).build());
 		}
+		// the parser would refuse it too, but only after it became a key of the cache, up to the body limit each
 		if (text.length() > this.limits.maxCharacters()) {
 			return new PreparsedDocumentEntry(overParserLimits());
 		}

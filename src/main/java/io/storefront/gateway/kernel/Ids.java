@@ -19,10 +19,11 @@ public final class Ids {
 	 * (ownership, "is this me", cart lines) must see them spelled the same way too.
 	 */
 	public static String requireId(String field, String id) {
-		if (!ObjectId.isValid(id)) {
+		String canonical = canonicalId(id);
+		if (canonical == null) {
 			throw new InvalidInputException(field, field + " is not a valid id.");
 		}
-		return id.toLowerCase(Locale.ROOT);
+		return canonical;
 	}
 
 	/** The canonical spelling of an id, or null when it is not one. */

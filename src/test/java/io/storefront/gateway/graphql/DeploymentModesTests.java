@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -156,13 +157,8 @@ class DeploymentModesTests {
 
 	private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec me(int port,
 			String token) {
-		return GatewayClient.http(port)
-			.post()
-			.uri("/graphql")
-			.header(HttpHeaders.CONTENT_TYPE, "application/json")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.bodyValue("{\"query\": \"{ me { id roles } }\"}")
-			.exchange();
+		return send(port, "{\"query\": \"{ me { id roles } }\"}",
+				(headers) -> headers.setBearerAuth(token));
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
@@ -177,13 +173,19 @@ class DeploymentModesTests {
 
 	private static org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec post(int port,
 			String body) {
+		return send(port, body, (headers) -> {
+		}).expectBody();
+	}
+
+	private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec send(int port, String body,
+			Consumer<HttpHeaders> headers) {
 		return GatewayClient.http(port)
 			.post()
 			.uri("/graphql")
 			.header(HttpHeaders.CONTENT_TYPE, "application/json")
+			.headers(headers)
 			.bodyValue(body)
-			.exchange()
-			.expectBody();
+			.exchange();
 	}
 
 	private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec preflight(int port,
