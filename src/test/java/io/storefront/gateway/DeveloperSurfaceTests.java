@@ -1,9 +1,9 @@
 package io.storefront.gateway;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class DeveloperSurfaceTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((schema) -> assertThat(schema).contains("type Product {", "products(after: String, filter: ProductFilter, first: Int = 20, sort: ProductSort = NEWEST): ProductConnection!",
+			.value((schema) -> assertThat(schema).contains("type Product @cacheControl(maxAge : 60) {", "products(after: String, filter: ProductFilter, first: Int = 20, sort: ProductSort = NEWEST): ProductConnection!",
 					"enum ProductSort {"));
 	}
 

@@ -1,8 +1,5 @@
 package io.storefront.gateway.contract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +13,15 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.GatewayProperties;
 import io.storefront.gateway.graphql.OperationFields;
 import io.storefront.gateway.graphql.QueryMeasure;
+import io.storefront.gateway.graphql.SchemaAsWritten;
 import io.storefront.gateway.graphql.StorefrontScalars;
 import io.storefront.gateway.security.OperationAccess;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Checks frontend operations against the schema without a running gateway: are they valid (with line and
@@ -52,16 +45,7 @@ public final class OperationChecker {
 	}
 
 	public static GraphQLSchema shippedSchema() {
-		TypeDefinitionRegistry registry = new TypeDefinitionRegistry();
-		try {
-			for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:schema/*.graphqls")) {
-				registry.merge(new SchemaParser().parse(file.getContentAsString(StandardCharsets.UTF_8)));
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return new SchemaGenerator().makeExecutableSchema(registry,
+		return SchemaAsWritten.executable(SchemaAsWritten.read(),
 				StorefrontScalars.register(RuntimeWiring.newRuntimeWiring()).build());
 	}
 

@@ -2,12 +2,14 @@ package io.storefront.gateway.contract;
 
 import java.util.List;
 
+import graphql.schema.GraphQLSchema;
 import graphql.schema.diff.DiffEvent;
 import graphql.schema.diff.DiffLevel;
 import graphql.schema.diff.SchemaDiff;
 import graphql.schema.diff.SchemaDiffSet;
 import graphql.schema.diff.reporting.CapturingReporter;
-import graphql.schema.idl.SchemaPrinter;
+
+import io.storefront.gateway.graphql.SchemaAsWritten;
 
 /**
  * The breaking-change gate: graphql-java's schema diff between the last released schema and the current one,
@@ -53,15 +55,21 @@ public final class SchemaGate {
 
 	/** The schema this build ships, printed as the SDL that is kept as the released schema. */
 	public static String currentSchema() {
-		return new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
-			.includeDirectives(true)
-			.includeScalarTypes(true)
-			.includeSchemaDefinition(false)).print(OperationChecker.shippedSchema());
+		return SchemaAsWritten.print(OperationChecker.shippedSchema());
 	}
 
 	public static Report compare(String releasedSdl, String currentSdl) {
+		return report(SchemaDiffSet.diffSetFromSdl(releasedSdl, currentSdl));
+	}
+
+	/** The same diff between built schemas, for SDL that spreads a type over extensions, as schema/ does. */
+	public static Report compare(GraphQLSchema released, GraphQLSchema current) {
+		return report(SchemaDiffSet.diffSetFromIntrospection(released, current));
+	}
+
+	private static Report report(SchemaDiffSet diffSet) {
 		CapturingReporter reporter = new CapturingReporter();
-		new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(releasedSdl, currentSdl), reporter);
+		new SchemaDiff().diffSchema(diffSet, reporter);
 		return new Report(lines(reporter.getBreakages()), lines(reporter.getDangers()), lines(reporter.getInfos()));
 	}
 

@@ -28,6 +28,10 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 	// graphql-java's classification of IntrospectionDisabledError, which has no constant of its own
 	private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
 
+	// GoodFaithIntrospection's refusal of an introspection query that repeats __type or __schema fields, a
+	// known way to make a small document cost a lot
+	private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		return chain.next(request).map(this::withCodes);
@@ -59,7 +63,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		extensions.remove("classification");
 		return GraphqlErrorBuilder.newError()
 			.message(error.getMessage())
-			.locations(error.getLocations())
+			.locations((error.getLocations() == null || error.getLocations().isEmpty()) ? null : error.getLocations())
 			.path(error.getPath())
 			.errorType(code.classification())
 			.extensions(extensions)
@@ -82,6 +86,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 		}
 		if (INTROSPECTION_DISABLED.equals(classification.toSpecification(null))) {
 			return ErrorCode.FORBIDDEN;
+		}
+		if (BAD_FAITH_INTROSPECTION.equals(classification.toSpecification(null))) {
+			return ErrorCode.QUERY_TOO_COMPLEX;
 		}
 		return ErrorCode.INTERNAL;
 	}

@@ -28,6 +28,14 @@ public final class GraphQlErrors {
 		return GraphqlErrorBuilder.newError().errorType(code.classification()).message(message).extensions(extensions);
 	}
 
+	/**
+	 * An error about the request as a whole (an unknown persisted query, a document over the limits): it has no
+	 * place in the document, so it carries no {@code locations} at all rather than an empty list.
+	 */
+	static GraphqlErrorBuilder<?> ofRequest(ErrorCode code, String message, Map<String, ?> details) {
+		return of(code, message, details).locations(null);
+	}
+
 	/** An error that tells the client only an id under which the server logged the cause. */
 	public static GraphqlErrorBuilder<?> internal(String errorId) {
 		Map<String, Object> extensions = new LinkedHashMap<>();

@@ -33,7 +33,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * and the statuses of the GraphQL-over-HTTP spec (malformed or batched JSON 400, a body over the limit 413,
  * another content type 415, a mutation over GET 405, and 400 under {@code application/graphql-response+json}
  * when nothing was executed). What the document holds is decided by {@link OperationDocuments}; this reads the
- * request, hands it on, and answers, with one log line per request.
+ * request, hands it on, and answers with the caching headers {@link CachedAnswers} gives, with one log line per
+ * request.
  */
 final class GraphQlTransport {
 
@@ -45,6 +46,8 @@ final class GraphQlTransport {
 
 	private final ClientAddressResolver clients;
 
+	private final CachedAnswers answers;
+
 	private final RequestLog log = new RequestLog();
 
 	// request ids need to be unique, not unguessable: a counter spares SecureRandom on every request
@@ -53,10 +56,11 @@ final class GraphQlTransport {
 	private final AtomicLong ids = new AtomicLong();
 
 	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, GatewayProperties.Limits limits,
-			ClientAddressResolver clients) {
+			ClientAddressResolver clients, CachedAnswers answers) {
 		this.handler = handler;
 		this.reader = new GraphQlRequestReader(json, limits.maxBody());
 		this.clients = clients;
+		this.answers = answers;
 	}
 
 	ServerResponse post(ServerRequest request) {
@@ -149,14 +153,16 @@ final class GraphQlTransport {
 		if (operation == null && response.getExecutionInput().getOperationName() != null) {
 			operation = RequestLog.nameOrNull(response.getExecutionInput().getOperationName());
 		}
-		this.log.write(exchange, status, operation,
-				response.getErrors().stream().map((error) -> String.valueOf(error.getExtensions().get("code"))).toList());
 		ServerResponse.BodyBuilder answer = ServerResponse.status(status).contentType(exchange.responseType());
 		if (methodRefused) {
 			answer.header(HttpHeaders.ALLOW, HttpMethod.POST.name());
 		}
 		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
-		return answer.body(result);
+		ServerResponse answered = this.answers.answer(exchange.request(), answer,
+				this.answers.cacheControl(exchange.request(), response, status), result);
+		this.log.write(exchange, HttpStatus.valueOf(answered.statusCode().value()), operation,
+				response.getErrors().stream().map((error) -> String.valueOf(error.getExtensions().get("code"))).toList());
+		return answered;
 	}
 
 	/** When an error says how long to wait ({@code extensions.retryAfter}), the longest wait, for the HTTP header. */
@@ -179,7 +185,7 @@ final class GraphQlTransport {
 	}
 
 	private ServerResponse transportError(Exchange exchange, HttpStatus status, String message) {
-		return errorResponse(exchange, status, GraphQlErrors.of(ErrorCode.BAD_USER_INPUT, message, Map.of()).build());
+		return errorResponse(exchange, status, GraphQlErrors.ofRequest(ErrorCode.BAD_USER_INPUT, message, Map.of()).build());
 	}
 
 	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error) {

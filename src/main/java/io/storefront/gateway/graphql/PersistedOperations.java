@@ -90,6 +90,12 @@ final class PersistedOperations {
 
 	private static @Nullable String sha256HashOf(Map<String, Object> extensions) {
 		if (extensions.get("persistedQuery") instanceof Map<?, ?> persisted) {
+			// the only version of the protocol there is; Apollo Server refuses any other the same way
+			if (!(persisted.get("version") instanceof Integer version && version == 1)) {
+				throw new StorefrontException(ErrorCode.BAD_USER_INPUT,
+						"Unsupported persisted query version: persistedQuery.version must be 1.",
+						"extensions.persistedQuery.version");
+			}
 			if (!(persisted.get("sha256Hash") instanceof String hash) || !SHA256.matcher(hash).matches()) {
 				throw new StorefrontException(ErrorCode.BAD_USER_INPUT, "sha256Hash must be 64 lower-case hex digits.",
 						"extensions.persistedQuery.sha256Hash");

@@ -9,7 +9,6 @@ import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
-import org.bson.types.Decimal128;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
@@ -29,7 +28,7 @@ public final class StorefrontScalars {
 
 	public static RuntimeWiring.Builder register(RuntimeWiring.Builder wiring) {
 		return wiring.scalar(instantAwareDateTime())
-			.scalar(storableBigDecimal())
+			.scalar(decimal())
 			.scalar(ExtendedScalars.Currency)
 			.scalar(ExtendedScalars.Url)
 			.scalar(ExtendedScalars.CountryCode)
@@ -48,66 +47,19 @@ public final class StorefrontScalars {
 		return dateTime.transform((builder) -> builder.coercing(new InstantAwareCoercing(coercing)));
 	}
 
-	/**
-	 * The extended BigDecimal scalar, refusing as input any number MongoDB's Decimal128 cannot hold exactly (more
-	 * than 34 significant digits, or an exponent such as {@code 1e999999999} or {@code 1e-7000}): such a value
-	 * would otherwise fail deep in the driver as an internal error, or cost unbounded work to scale.
-	 */
-	static GraphQLScalarType storableBigDecimal() {
-		GraphQLScalarType decimal = ExtendedScalars.GraphQLBigDecimal;
-		@SuppressWarnings("unchecked")
-		Coercing<Object, Object> coercing = (Coercing<Object, Object>) decimal.getCoercing();
-		return decimal.transform((builder) -> builder.coercing(new StorableDecimalCoercing(coercing)));
+	/** Exact decimals as strings in plain notation: {@link DecimalCoercing}. */
+	static GraphQLScalarType decimal() {
+		return GraphQLScalarType.newScalar()
+			.name("Decimal")
+			.description("An exact decimal number, as a string in plain notation.")
+			.coercing(new DecimalCoercing())
+			.build();
 	}
 
 	/** Whether MongoDB can store this decimal exactly. */
 	public static boolean isStorable(BigDecimal value) {
-		try {
-			new Decimal128(value);
-			return true;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
+		return DecimalCoercing.storable(value);
 	}
-
-	private record StorableDecimalCoercing(Coercing<Object, Object> delegate) implements Coercing<Object, Object> {
-
-		@Override
-		public @Nullable Object serialize(Object input, GraphQLContext context, Locale locale)
-				throws CoercingSerializeException {
-			return this.delegate.serialize(input, context, locale);
-		}
-
-		@Override
-		public @Nullable Object parseValue(Object input, GraphQLContext context, Locale locale)
-				throws CoercingParseValueException {
-			Object value = this.delegate.parseValue(input, context, locale);
-			if (value instanceof BigDecimal decimal && !isStorable(decimal)) {
-				throw new CoercingParseValueException(OUT_OF_RANGE);
-			}
-			return value;
-		}
-
-		@Override
-		public @Nullable Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
-				Locale locale) throws CoercingParseLiteralException {
-			Object value = this.delegate.parseLiteral(input, variables, context, locale);
-			if (value instanceof BigDecimal decimal && !isStorable(decimal)) {
-				throw new CoercingParseLiteralException(OUT_OF_RANGE);
-			}
-			return value;
-		}
-
-		@Override
-		public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-			return this.delegate.valueToLiteral(input, context, locale);
-		}
-
-	}
-
-	private static final String OUT_OF_RANGE = "A BigDecimal may have at most 34 significant digits and an exponent "
-			+ "from -6176 to 6111.";
 
 	private record InstantAwareCoercing(Coercing<Object, Object> delegate) implements Coercing<Object, Object> {
 

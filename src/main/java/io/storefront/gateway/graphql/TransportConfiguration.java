@@ -33,9 +33,11 @@ class TransportConfiguration {
 	@Bean
 	@Order(-1)
 	RouterFunction<ServerResponse> graphQlTransportRoute(WebGraphQlHandler handler, GatewayProperties properties,
-			GraphQlProperties graphQl) {
+			GraphQlProperties graphQl, JsonMapper responseJson, ObjectProvider<GraphQlSource> graphQlSource,
+			ObjectProvider<PublicFields> publicFields) {
 		GraphQlTransport transport = new GraphQlTransport(handler, requestJson(), properties.limits(),
-				new ClientAddressResolver(properties.trustedProxies()));
+				new ClientAddressResolver(properties.trustedProxies()),
+				new CachedAnswers(new HttpCaching(graphQlSource, publicFields), responseJson));
 		String path = graphQl.getHttp().getPath();
 		return RouterFunctions.route().POST(path, transport::post).GET(path, transport::get).build();
 	}

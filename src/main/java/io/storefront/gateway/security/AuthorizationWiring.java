@@ -8,12 +8,12 @@ import java.util.stream.Collectors;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaGenerator;
+import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.DataFetchers;
+import io.storefront.gateway.graphql.PublicFields;
+import io.storefront.gateway.graphql.SchemaStep;
 
-import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
-import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +24,14 @@ import org.springframework.stereotype.Component;
  * any nesting path), and a field no rule guards costs nothing per request.
  */
 @Component
-class AuthorizationWiring implements GraphQlSourceBuilderCustomizer {
+class AuthorizationWiring implements SchemaStep, PublicFields {
 
 	private final boolean explainDenials;
 
 	private final Map<String, OwnerLookup> ownerLookups;
+
+	// the rules of the schema this wired; none until then, when no field is public
+	private volatile @Nullable RuleBook rules;
 
 	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups) {
 		this.explainDenials = properties.explainDenials();
@@ -36,12 +39,9 @@ class AuthorizationWiring implements GraphQlSourceBuilderCustomizer {
 	}
 
 	@Override
-	public void customize(GraphQlSource.SchemaResourceBuilder builder) {
-		builder.schemaFactory((registry, wiring) -> guarded(new SchemaGenerator().makeExecutableSchema(registry, wiring)));
-	}
-
-	GraphQLSchema guarded(GraphQLSchema schema) {
+	public GraphQLSchema apply(GraphQLSchema schema) {
 		RuleBook rules = RuleBook.of(schema);
+		this.rules = rules;
 		GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
 		for (RuleBook.Guard guard : rules.guards()) {
 			DataFetcher<?> fetcher = registry.getDataFetcher(guard.coordinates(),
@@ -51,6 +51,13 @@ class AuthorizationWiring implements GraphQlSourceBuilderCustomizer {
 					this.ownerLookups.get(guard.returnType()), this.explainDenials)));
 		}
 		return schema.transformWithoutTypes((builder) -> builder.codeRegistry(registry));
+	}
+
+	/** A field no rule can deny: a {@code @public} root field, or any field below one that no rule guards. */
+	@Override
+	public boolean isPublic(String typeName, String fieldName) {
+		RuleBook book = this.rules;
+		return book != null && book.guard(typeName, fieldName) == null;
 	}
 
 }

@@ -4,16 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.storefront.gateway.DemoUsers;
-import io.storefront.gateway.ErrorAssertions;
-import io.storefront.gateway.GatewayHttpTest;
-import io.storefront.gateway.StoreSnapshot;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.ErrorAssertions;
+import io.storefront.gateway.GatewayHttpTest;
+import io.storefront.gateway.StoreSnapshot;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,9 +76,9 @@ class CatalogAdminHttpTests {
 			.path("createProduct")
 			.matchesJson("""
 					{"sku": "ADM-1", "name": "Milk Frother", "description": "Froths milk.",
-					 "price": {"amount": 24.50, "currency": "USD"}, "category": "Kitchen",
+					 "price": {"amount": "24.50", "currency": "USD"}, "category": "Kitchen",
 					 "imageUrl": "https://images.storefront.example/adm.jpg", "inStock": true, "stock": 7,
-					 "cost": {"amount": 11.00, "currency": "USD"}}""");
+					 "cost": {"amount": "11.00", "currency": "USD"}}""");
 
 		Product stored = this.products.findAll().stream().filter((p) -> p.sku().equals("ADM-1")).findFirst().orElseThrow();
 		assertThat(stored.price().amount()).isEqualByComparingTo("24.50");
@@ -140,7 +141,7 @@ class CatalogAdminHttpTests {
 			.path("updateProduct")
 			.matchesJson("""
 					{"sku": "ADM-4", "name": "Better Frother", "description": "Froths milk.",
-					 "price": {"amount": 19.99}, "category": "Kitchen", "cost": {"amount": 11.00}}""");
+					 "price": {"amount": "19.99"}, "category": "Kitchen", "cost": {"amount": "11.00"}}""");
 		Product stored = this.products.findById(id).orElseThrow();
 		assertThat(stored.updatedAt()).isAfterOrEqualTo(stored.createdAt());
 		assertThat(stored.stock()).isEqualTo(7);

@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.storefront.gateway.GatewayClient;
-import io.storefront.gateway.GatewayHttpTest;
-import io.storefront.gateway.StoreSnapshot;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.storefront.gateway.GatewayClient;
+import io.storefront.gateway.GatewayHttpTest;
+import io.storefront.gateway.StoreSnapshot;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -136,7 +137,7 @@ class CatalogHttpTests {
 				  "sku": "COF-001",
 				  "name": "Espresso Beans",
 				  "description": "Espresso Beans from our coffee range. Demo product number 1.",
-				  "price": { "amount": 4.99, "currency": "USD" },
+				  "price": { "amount": "4.99", "currency": "USD" },
 				  "category": "Coffee",
 				  "imageUrl": "https://images.storefront.example/products/cof-001.jpg",
 				  "inStock": true,

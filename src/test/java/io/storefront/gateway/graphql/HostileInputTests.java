@@ -195,6 +195,10 @@ class HostileInputTests {
 						+ "]".repeat(5000) + "}}", 400, "BAD_USER_INPUT"),
 				post("unknown persisted query", "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \""
 						+ "a".repeat(64) + "\"}}}", 200, "PERSISTED_QUERY_NOT_FOUND"),
+				post("persisted query version 2", "{\"extensions\": {\"persistedQuery\": {\"version\": 2, \"sha256Hash\": \""
+						+ "a".repeat(64) + "\"}}}", 200, "BAD_USER_INPUT"),
+				post("persisted query without a version", "{\"extensions\": {\"persistedQuery\": {\"sha256Hash\": \""
+						+ "a".repeat(64) + "\"}}}", 200, "BAD_USER_INPUT"),
 				post("persisted query hash mismatch", "{\"query\": \"{ __typename }\", \"extensions\": {\"persistedQuery\": "
 						+ "{\"version\": 1, \"sha256Hash\": \"" + "b".repeat(64) + "\"}}}", 200, "BAD_USER_INPUT"),
 				post("malformed persisted query hash", "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": "
@@ -317,6 +321,18 @@ class HostileInputTests {
 	void signedInCallersMayIntrospect() {
 		DemoUsers.CAROL.graphQl(this.port).document("{ __type(name: \"Product\") { name } }").execute()
 			.path("__type.name").entity(String.class).isEqualTo("Product");
+	}
+
+	@Test
+	void introspectionThatRepeatsItselfIsRefusedAsTooComplex() {
+		DemoUsers.CAROL.graphQl(this.port)
+			.document("{ a: __type(name: \"Product\") { name } b: __type(name: \"Money\") { name } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+				assertThat(error.getMessage()).contains("not asking for introspection in good faith");
+			}));
 	}
 
 	@Test

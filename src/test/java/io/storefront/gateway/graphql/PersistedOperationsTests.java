@@ -62,6 +62,20 @@ class PersistedOperationsTests {
 	}
 
 	@Test
+	void onlyVersionOneOfTheProtocolIsSpoken() {
+		PersistedOperations apq = operations(Mode.APQ);
+
+		for (Object version : new Object[] { 2, 0, "1", 1.0, true }) {
+			assertRefused(() -> apq.textOf(QUERY, Map.of("persistedQuery", Map.of("version", version, "sha256Hash", HASH))),
+					ErrorCode.BAD_USER_INPUT, "extensions.persistedQuery.version");
+		}
+		assertRefused(() -> apq.textOf(QUERY, Map.of("persistedQuery", Map.of("sha256Hash", HASH))),
+				ErrorCode.BAD_USER_INPUT, "extensions.persistedQuery.version");
+		// a refused version registers nothing
+		assertRefused(() -> apq.textOf(null, persisted(HASH)), ErrorCode.PERSISTED_QUERY_NOT_FOUND, null);
+	}
+
+	@Test
 	void offRefusesEveryHash() {
 		PersistedOperations off = operations(Mode.OFF);
 

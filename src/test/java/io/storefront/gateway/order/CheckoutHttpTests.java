@@ -8,13 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.storefront.gateway.ErrorAssertions;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.Shopper;
 import io.storefront.gateway.StoreSnapshot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,7 +68,7 @@ class CheckoutHttpTests {
 		placed.path("checkout.status").entity(String.class).isEqualTo("PLACED");
 		placed.path("checkout.number").entity(String.class).satisfies((number) -> assertThat(number)
 			.matches("SF-\\d{4}-\\d{6}"));
-		placed.path("checkout.total").matchesJson("{\"amount\": 34.75, \"currency\": \"USD\"}");
+		placed.path("checkout.total").matchesJson("{\"amount\": \"34.75\", \"currency\": \"USD\"}");
 		assertThat(placed.path("checkout.items[*].quantity").entityList(Integer.class).get())
 			.containsExactlyInAnyOrder(2, 3);
 		assertThat(placed.path("checkout.items[*].sku").entityList(String.class).get()).hasSize(2);

@@ -1,14 +1,15 @@
 package io.storefront.gateway.order;
 
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.ErrorAssertions;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.Shopper;
 import io.storefront.gateway.StoreSnapshot;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,7 +130,7 @@ class OrderLifecycleHttpTests {
 			.errors()
 			.verify()
 			.path("orders.edges[0].node")
-			.matchesJson("{\"id\": \"%s\", \"status\": \"PLACED\", \"internalNote\": null, \"customer\": {\"id\": \"%s\", \"name\": \"Shopper\", \"email\": \"%s\"}, \"items\": [{\"quantity\": 4, \"product\": {\"stock\": 6}}], \"total\": {\"amount\": 16.00}}"
+			.matchesJson("{\"id\": \"%s\", \"status\": \"PLACED\", \"internalNote\": null, \"customer\": {\"id\": \"%s\", \"name\": \"Shopper\", \"email\": \"%s\"}, \"items\": [{\"quantity\": 4, \"product\": {\"stock\": 6}}], \"total\": {\"amount\": \"16.00\"}}"
 				.formatted(this.orderId, this.shopper.id(), this.shopper.email()));
 	}
 
