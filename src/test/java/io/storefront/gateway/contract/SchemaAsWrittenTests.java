@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.FrontendClients;
 import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.graphql.SchemaAsWritten;
@@ -49,6 +50,35 @@ class SchemaAsWrittenTests {
 					.isEqualTo(canonical(b.getValue()));
 			}
 		}
+	}
+
+	@Test
+	void graphqlInspectorSeesNoChangeBetweenAnyTwo() throws IOException {
+		FrontendClients.assumeInstalled();
+		Path folder = Files.createDirectories(Path.of("target/sdl-diff"));
+		Map<String, Path> files = Map.of("schema/", Files.writeString(folder.resolve("files.graphqls"), files()),
+				"released.graphqls", SchemaCompatibilityTests.RELEASED.toAbsolutePath(), "/graphql/schema",
+				Files.writeString(folder.resolve("served.graphqls"), served()));
+
+		for (Map.Entry<String, Path> a : files.entrySet()) {
+			for (Map.Entry<String, Path> b : files.entrySet()) {
+				if (!a.getKey().equals(b.getKey())) {
+					assertThat(inspectorDiff(a.getValue(), b.getValue())).as(a.getKey() + " vs " + b.getKey())
+						.isEqualTo("[]");
+				}
+			}
+		}
+		// and it does see a change: edges that may hold nulls again
+		Path nullableEdges = Files.writeString(folder.resolve("nullable-edges.graphqls"),
+				files().replace("edges: [ProductEdge!]!", "edges: [ProductEdge]!"));
+		assertThat(inspectorDiff(files.get("schema/"), nullableEdges)).contains("BREAKING", "ProductConnection.edges");
+	}
+
+	private static String inspectorDiff(Path before, Path after) {
+		FrontendClients.Result diff = FrontendClients.node("sdl-diff.mjs", before.toAbsolutePath().toString(),
+				after.toAbsolutePath().toString());
+		assertThat(diff.exit()).as(diff.output()).isZero();
+		return diff.output().strip();
 	}
 
 	@Test

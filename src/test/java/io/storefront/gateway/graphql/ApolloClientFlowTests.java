@@ -1,24 +1,21 @@
 package io.storefront.gateway.graphql;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.storefront.gateway.FrontendClients;
 import io.storefront.gateway.GatewayHttpTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,13 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs twice: with Apollo Client's own Accept header, which prefers {@code application/graphql-response+json}, and
  * with {@code application/json}. Under the first, an unknown hash is a request error and gets the 400 the
  * GraphQL-over-HTTP spec gives it; under the second, 200, as Apollo's protocol has always had it; Apollo Client
- * handles both by sending the text. The script is {@code src/test/node/apollo-client-flow/flow.mjs}; without
+ * handles both by sending the text. The script is {@code src/test/node/frontend-clients/flow.mjs}; without
  * Node.js this test is skipped.
  */
 @GatewayHttpTest
 class ApolloClientFlowTests {
-
-	static final Path FLOW = Path.of("src/test/node/apollo-client-flow");
 
 	@LocalServerPort
 	int port;
@@ -48,14 +43,8 @@ class ApolloClientFlowTests {
 	MongoOperations mongo;
 
 	@BeforeAll
-	static void installApolloClient() throws IOException, InterruptedException {
-		Assumptions.assumeTrue(run(List.of("node", "--version"), FLOW).exit() == 0,
-				"Node.js is not installed: the Apollo Client flow is skipped");
-		if (!Files.isDirectory(FLOW.resolve("node_modules/@apollo/client"))) {
-			Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), FLOW);
-			Assumptions.assumeTrue(install.exit() == 0,
-					() -> "npm could not install Apollo Client (offline?): " + install.output());
-		}
+	static void installApolloClient() {
+		FrontendClients.assumeInstalled();
 	}
 
 	@ParameterizedTest(name = "Accept: {0}")
@@ -68,8 +57,8 @@ class ApolloClientFlowTests {
 		Files.writeString(operation, Files.readString(Path.of("docs/operations/productsPage.graphql"))
 			.replace("query productsPage(", "query productsPage" + variant + "("));
 
-		Result flow = run(List.of("node", "flow.mjs", "http://localhost:" + this.port + "/graphql",
-				operation.toAbsolutePath().toString(), accept), FLOW);
+		FrontendClients.Result flow = FrontendClients.node("flow.mjs", "http://localhost:" + this.port + "/graphql",
+				operation.toAbsolutePath().toString(), accept);
 		assertThat(flow.exit()).as(flow.output()).isZero();
 		JsonNode result = JsonMapper.builder().build().readTree(flow.output());
 
@@ -119,26 +108,6 @@ class ApolloClientFlowTests {
 		Document product = this.mongo.findById(new ObjectId(id), Document.class, "products");
 		BigDecimal amount = product.get("price", Document.class).get("amount", Decimal128.class).bigDecimalValue();
 		return amount.setScale(2).toPlainString();
-	}
-
-	record Result(int exit, String output) {
-
-	}
-
-	private static Result run(List<String> command, Path directory) throws IOException, InterruptedException {
-		Process process;
-		try {
-			process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-		}
-		catch (IOException ex) {
-			return new Result(-1, ex.getMessage());
-		}
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			return new Result(-1, "timed out");
-		}
-		return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
 	}
 
 }
