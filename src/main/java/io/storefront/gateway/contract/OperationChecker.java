@@ -22,7 +22,6 @@ import io.storefront.gateway.graphql.SchemaAsWritten;
 import io.storefront.gateway.graphql.StorefrontScalars;
 import io.storefront.gateway.security.OperationAccess;
 
-
 /**
  * Checks frontend operations against the schema without a running gateway: are they valid (with line and
  * column when not), do they use deprecated fields, are they within the abuse limits, and which kinds of

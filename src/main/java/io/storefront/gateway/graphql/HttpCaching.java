@@ -49,29 +49,25 @@ final class HttpCaching {
 		if (fields.isEmpty()) {
 			return UNCACHEABLE;
 		}
-		PublicFields rules = this.publicFields.getIfAvailable(() -> (type, field) -> false);
 		int maxAge = Integer.MAX_VALUE;
-		boolean shared = true;
 		for (String coordinates : fields) {
-			int dot = coordinates.indexOf('.');
-			if (!rules.isPublic(coordinates.substring(0, dot), coordinates.substring(dot + 1))) {
+			FieldHint hint = this.hints.get(coordinates);
+			if (hint == null) {
+				hint = this.hints.computeIfAbsent(coordinates, this::hintOf);
+			}
+			if (hint.personal()) {
 				return PERSONAL;
 			}
-			FieldHint hint = this.hints.computeIfAbsent(coordinates, this::hintOf);
-			shared &= !hint.personal();
 			if (hint.maxAge() != null) {
 				maxAge = Math.min(maxAge, hint.maxAge());
 			}
-		}
-		if (!shared) {
-			return PERSONAL;
 		}
 		return (maxAge > 0 && maxAge != Integer.MAX_VALUE) ? "public, max-age=" + maxAge : UNCACHEABLE;
 	}
 
 	/**
-	 * The hint of one field: a maxAge, or null where it takes its parent's; and whether a hint makes it
-	 * {@code PRIVATE}.
+	 * What one field contributes, worked out once: a maxAge, or null where it takes its parent's; and whether it
+	 * makes the answer personal (a rule guards it, or a hint says {@code PRIVATE}).
 	 */
 	record FieldHint(@Nullable Integer maxAge, boolean personal) {
 
@@ -79,16 +75,20 @@ final class HttpCaching {
 
 	private FieldHint hintOf(String coordinates) {
 		GraphQLSchema schema = this.graphQlSource.getObject().schema();
+		PublicFields rules = this.publicFields.getIfAvailable(() -> (type, field) -> false);
 		int dot = coordinates.indexOf('.');
-		if (!(schema.getType(coordinates.substring(0, dot)) instanceof GraphQLFieldsContainer parent)
-				|| parent.getFieldDefinition(coordinates.substring(dot + 1)) == null) {
+		String typeName = coordinates.substring(0, dot);
+		String fieldName = coordinates.substring(dot + 1);
+		if (!(schema.getType(typeName) instanceof GraphQLFieldsContainer parent)
+				|| parent.getFieldDefinition(fieldName) == null) {
 			return new FieldHint(0, false);
 		}
-		GraphQLFieldDefinition field = parent.getFieldDefinition(coordinates.substring(dot + 1));
+		GraphQLFieldDefinition field = parent.getFieldDefinition(fieldName);
 		GraphQLType returned = GraphQLTypeUtil.unwrapAll(field.getType());
 		Applied onField = Applied.of(field);
 		Applied onType = (returned instanceof GraphQLDirectiveContainer type) ? Applied.of(type) : null;
-		boolean personal = (onField != null && onField.personal()) || (onType != null && onType.personal());
+		boolean personal = !rules.isPublic(typeName, fieldName) || (onField != null && onField.personal())
+				|| (onType != null && onType.personal());
 		boolean root = isRoot(schema, parent);
 		return new FieldHint(maxAge(onField, onType, root || returned instanceof GraphQLCompositeType), personal);
 	}

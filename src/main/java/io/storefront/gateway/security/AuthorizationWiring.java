@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * wires its directives: the rule book is read from the schema's directives (which refuses a root field without a
  * rule, naming it), and the data fetcher of every field a rule guards is wrapped, once, in a
  * {@link GuardedDataFetcher}. So the rule is judged however the field is reached (alias, fragment, variable,
- * any nesting path), and a field no rule guards costs nothing per request.
+ * any nesting path), and a field no rule guards costs nothing per request. The same rule book tells the transport
+ * which fields are public, so that only answers made of them are shared through HTTP caches.
  */
 @Component
 class AuthorizationWiring implements SchemaStep, PublicFields {
