@@ -324,6 +324,33 @@ class HostileInputTests {
 	}
 
 	@Test
+	void persistedQueryErrorsTakeTheStatusOfTheirMediaTypeAndNoEmptyLocations() {
+		String unknown = "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + "c".repeat(64) + "\"}}";
+		String version2 = "{\"persistedQuery\": {\"version\": 2, \"sha256Hash\": \"" + "c".repeat(64) + "\"}}";
+		for (String accept : List.of("application/graphql-response+json", "application/json")) {
+			int status = accept.startsWith("application/graphql-response") ? 400 : 200;
+			for (Map.Entry<String, String> refused : Map.of(unknown, "PERSISTED_QUERY_NOT_FOUND", version2,
+					"BAD_USER_INPUT").entrySet()) {
+				EntityExchangeResult<byte[]> answer = this.http.get()
+					.uri("http://localhost:" + this.port + "/graphql?extensions={extensions}", refused.getKey())
+					.header(HttpHeaders.ACCEPT, accept)
+					.exchange()
+					.expectBody()
+					.returnResult();
+
+				assertThat(answer.getStatus().value()).as(accept + " " + refused.getValue()).isEqualTo(status);
+				assertThat(answer.getResponseHeaders().getContentType().toString()).startsWith(accept);
+				JsonNode body = json.readTree(answer.getResponseBody());
+				assertThat(body.has("data")).isFalse();
+				assertThat(body.path("errors")).hasSize(1);
+				assertThat(body.path("errors").get(0).path("extensions").path("code").asString())
+					.isEqualTo(refused.getValue());
+				assertThat(body.path("errors").get(0).has("locations")).as("no empty locations").isFalse();
+			}
+		}
+	}
+
+	@Test
 	void introspectionThatRepeatsItselfIsRefusedAsTooComplex() {
 		DemoUsers.CAROL.graphQl(this.port)
 			.document("{ a: __type(name: \"Product\") { name } b: __type(name: \"Money\") { name } }")
