@@ -3,6 +3,7 @@ package io.storefront.gateway.graphql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 import graphql.schema.GraphQLDirective;
 import graphql.schema.GraphQLScalarType;
@@ -92,7 +93,7 @@ public final class SchemaAsWritten {
 			}
 			String written = (scalar.getDefinition().getDescription() != null)
 					? scalar.getDefinition().getDescription().getContent() : null;
-			if (java.util.Objects.equals(written, scalar.getDescription())) {
+			if (Objects.equals(written, scalar.getDescription())) {
 				return TraversalControl.CONTINUE;
 			}
 			return changeNode(context, scalar.transform((builder) -> builder.description(written)));

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.storefront.gateway.FrontendClients;
+import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class ApolloClientFlowTests {
 		String variant = accept.equals("default") ? "AsApolloAccepts" : "AsJson";
 		Path operation = Path.of("target/apollo-client-flow/productsPage" + variant + ".graphql");
 		Files.createDirectories(operation.getParent());
-		Files.writeString(operation, Files.readString(Path.of("docs/operations/productsPage.graphql"))
+		Files.writeString(operation, GatewayClient.operation("productsPage")
 			.replace("query productsPage(", "query productsPage" + variant + "("));
 
 		FrontendClients.Result flow = FrontendClients.node("flow.mjs", "http://localhost:" + this.port + "/graphql",

@@ -1,9 +1,6 @@
 package io.storefront.gateway.graphql;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -124,7 +121,7 @@ class HttpCachingHttpTests {
 			.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", document("productsPage"), "variables", Map.of("first", 5)))
+			.bodyValue(Map.of("query", GatewayClient.operation("productsPage"), "variables", Map.of("first", 5)))
 			.exchange()
 			.expectBody()
 			.returnResult();
@@ -166,7 +163,7 @@ class HttpCachingHttpTests {
 			.uri((uri) -> uri.path("/graphql")
 				.queryParam("query", "{query}")
 				.queryParam("variables", "{variables}")
-				.build(document(operation), json));
+				.build(GatewayClient.operation(operation), json));
 		if (token != null) {
 			request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}
@@ -174,15 +171,6 @@ class HttpCachingHttpTests {
 			request = request.header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
 		}
 		return request.exchange().expectBody().returnResult();
-	}
-
-	static String document(String name) {
-		try {
-			return Files.readString(Path.of("docs/operations", name + ".graphql"));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,9 +1,6 @@
 package io.storefront.gateway.order;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,21 +141,12 @@ class MoneyOnTheWireHttpTests {
 			.uri("/graphql")
 			.header("Authorization", "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", document(operation), "variables", variables))
+			.bodyValue(Map.of("query", GatewayClient.operation(operation), "variables", variables))
 			.exchange()
 			.expectBody()
 			.returnResult()
 			.getResponseBody();
 		return CLIENT_JSON.readTree(body);
-	}
-
-	static String document(String name) {
-		try {
-			return Files.readString(Path.of("docs/operations", name + ".graphql"));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
