@@ -160,8 +160,11 @@ final class GraphQlTransport {
 		retryAfter(response).ifPresent((seconds) -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
 		ServerResponse answered = this.answers.answer(exchange.request(), answer,
 				this.answers.cacheControl(exchange.request(), response, status), result);
-		this.log.write(exchange, HttpStatus.valueOf(answered.statusCode().value()), operation,
-				response.getErrors().stream().map((error) -> String.valueOf(error.getExtensions().get("code"))).toList());
+		List<String> codes = response.getErrors()
+			.stream()
+			.map((error) -> String.valueOf(error.getExtensions().get("code")))
+			.toList();
+		this.log.write(exchange, HttpStatus.valueOf(answered.statusCode().value()), operation, codes);
 		return answered;
 	}
 
@@ -185,7 +188,8 @@ final class GraphQlTransport {
 	}
 
 	private ServerResponse transportError(Exchange exchange, HttpStatus status, String message) {
-		return errorResponse(exchange, status, GraphQlErrors.ofRequest(ErrorCode.BAD_USER_INPUT, message, Map.of()).build());
+		return errorResponse(exchange, status,
+				GraphQlErrors.ofRequest(ErrorCode.BAD_USER_INPUT, message, Map.of()).build());
 	}
 
 	private ServerResponse errorResponse(Exchange exchange, HttpStatus status, GraphQLError error) {

@@ -87,7 +87,8 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 			text = this.persisted.textOf(input.getQuery(), input.getExtensions());
 		}
 		catch (StorefrontException ex) {
-			return new PreparsedDocumentEntry(GraphQlErrors.ofRequest(ex.code(), ex.getMessage(), ex.extensions()).build());
+			return new PreparsedDocumentEntry(
+					GraphQlErrors.ofRequest(ex.code(), ex.getMessage(), ex.extensions()).build());
 		}
 		// the parser would refuse it too, but only after it became a key of the cache, up to the body limit each
 		if (text.length() > this.limits.maxCharacters()) {
@@ -105,7 +106,8 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 				&& operations.stream().anyMatch((operation) -> operation.getOperation() != OperationDefinition.Operation.QUERY)) {
 			context.put(METHOD_REFUSED, true);
 			return new PreparsedDocumentEntry(
-					GraphQlErrors.ofRequest(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.", Map.of())
+					GraphQlErrors
+						.ofRequest(ErrorCode.BAD_USER_INPUT, "Only queries may be sent with GET; use POST.", Map.of())
 						.build());
 		}
 		if (operations.size() != 1) {
@@ -146,8 +148,9 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 
 	private static GraphQLError tooComplex(QueryMeasure.Excess excess) {
 		long measured = Math.min(Integer.MAX_VALUE, excess.measured());
-		return GraphQlErrors.ofRequest(ErrorCode.QUERY_TOO_COMPLEX, "The operation is over the " + excess.limit() + " limit: "
-				+ measured + " where at most " + excess.max() + " is allowed.",
+		return GraphQlErrors.ofRequest(ErrorCode.QUERY_TOO_COMPLEX,
+				"The operation is over the " + excess.limit() + " limit: " + measured + " where at most " + excess.max()
+						+ " is allowed.",
 				Map.of("limit", excess.limit(), "max", excess.max(), "measured", measured))
 			.build();
 	}
