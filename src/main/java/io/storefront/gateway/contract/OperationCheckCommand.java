@@ -86,6 +86,8 @@ public final class OperationCheckCommand {
 					+ ", root fields " + result.measure().rootFields() + ", cost " + result.measure().cost());
 			out.println("  runs fully for: "
 					+ (result.runsFullyFor().isEmpty() ? "nobody" : String.join(", ", result.runsFullyFor())));
+			result.deniedFor().forEach((audience, denied) -> out.println("  denied for " + audience + ": "
+					+ String.join(", ", denied)));
 		}
 	}
 

@@ -62,7 +62,7 @@ public final class OperationChecker {
 	/** What the checker found for one operation of one source. */
 	public record Result(String source, @Nullable String operation, @Nullable String type, List<Problem> errors,
 			List<Problem> deprecations, List<QueryMeasure.Excess> overLimits, @Nullable QueryMeasure measure,
-			List<String> runsFullyFor) {
+			List<String> runsFullyFor, Map<String, List<String>> deniedFor) {
 
 		public boolean valid() {
 			return this.errors.isEmpty() && this.overLimits.isEmpty();
@@ -78,7 +78,7 @@ public final class OperationChecker {
 		}
 		catch (InvalidSyntaxException ex) {
 			return List.of(new Result(source, null, null, List.of(Problem.of(ex.toInvalidSyntaxError())), List.of(),
-					List.of(), null, List.of()));
+					List.of(), null, List.of(), Map.of()));
 		}
 		List<GraphQLError> invalid = new ArrayList<>(ParseAndValidate.validate(this.schema, document));
 		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
@@ -86,19 +86,29 @@ public final class OperationChecker {
 			List<Problem> problems = invalid.stream().map(Problem::of).toList();
 			return List.of(new Result(source, null, null,
 					problems.isEmpty() ? List.of(new Problem("The document holds no operation.", 1, 1)) : problems,
-					List.of(), List.of(), null, List.of()));
+					List.of(), List.of(), null, List.of(), Map.of()));
 		}
 		List<Result> results = new ArrayList<>();
 		for (OperationDefinition operation : operations) {
 			String name = operation.getName();
 			Map<String, Object> variables = placeholders(operation);
 			QueryMeasure measure = QueryMeasure.of(this.schema, document, name, variables);
+			Map<OperationAccess.Audience, List<OperationAccess.Denial>> denials = OperationAccess.denials(this.schema,
+					document, name, variables);
+			Map<String, List<String>> deniedFor = new java.util.LinkedHashMap<>();
+			denials.forEach((audience, denied) -> {
+				if (!denied.isEmpty()) {
+					deniedFor.put(audience.label(), denied.stream().map(OperationAccess.Denial::toString).toList());
+				}
+			});
+			List<String> runsFullyFor = denials.keySet()
+				.stream()
+				.filter((audience) -> denials.get(audience).isEmpty())
+				.map(OperationAccess.Audience::label)
+				.toList();
 			results.add(new Result(source, name, operation.getOperation().name().toLowerCase(java.util.Locale.ROOT),
 					List.of(), deprecations(document, name, variables), measure.excesses(this.limits), measure,
-					OperationAccess.audiencesThatRunFully(this.schema, document, name, variables)
-						.stream()
-						.map(OperationAccess.Audience::label)
-						.toList()));
+					runsFullyFor, deniedFor));
 		}
 		return results;
 	}

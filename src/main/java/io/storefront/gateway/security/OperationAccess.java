@@ -1,7 +1,9 @@
 package io.storefront.gateway.security;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +17,10 @@ import io.storefront.gateway.graphql.OperationFields;
 import io.storefront.gateway.security.AccessRule.Verdict;
 
 /**
- * Who can run an operation fully, derived from the schema's directives alone: every field the operation
- * selects, through every fragment, judged for each kind of caller as the interceptor would judge it. "Owner"
- * assumes the caller owns every object the operation reaches (their own account, cart and orders).
+ * What each kind of caller gets of an operation, derived from the schema's directives alone: every field the
+ * operation selects, through every fragment, judged as the interceptor would judge it, giving the fields that
+ * come back denied (and so who runs it fully). "Owner" assumes the caller owns every object the operation
+ * reaches (their own account, cart and orders); the other CUSTOMER owns none of them.
  */
 public final class OperationAccess {
 
@@ -42,12 +45,15 @@ public final class OperationAccess {
 			return (this == CUSTOMER_OWNER) ? "CUSTOMER (owner)" : name();
 		}
 
-		boolean passes(@Nullable AccessRule rule) {
+		Verdict verdictOf(@Nullable AccessRule rule) {
 			if (rule == null) {
-				return true;
+				return Verdict.ALLOW;
 			}
 			Verdict verdict = rule.judge(this.caller);
-			return verdict == Verdict.ALLOW || (verdict == Verdict.NEEDS_OWNER && this.owner);
+			if (verdict == Verdict.NEEDS_OWNER) {
+				return this.owner ? Verdict.ALLOW : Verdict.FORBIDDEN;
+			}
+			return verdict;
 		}
 
 	}
@@ -66,11 +72,31 @@ public final class OperationAccess {
 		return false;
 	}
 
-	/** The audiences for whom no field of the operation would be denied. */
-	public static List<Audience> audiencesThatRunFully(GraphQLSchema schema, Document document,
+	/**
+	 * A field an audience gets back as null with an error: where it is in the answer (by response keys, list
+	 * positions left out), the error's code, and the rule that denies it.
+	 */
+	public record Denial(String path, String code, String rule) {
+
+		@Override
+		public String toString() {
+			return this.path + " (" + this.code + ", " + this.rule + ")";
+		}
+
+	}
+
+	/**
+	 * For each audience, the fields of the operation that come back denied, as the interceptor would deny them:
+	 * the outermost only, since nothing below a denied field is resolved.
+	 */
+	public static Map<Audience, List<Denial>> denials(GraphQLSchema schema, Document document,
 			@Nullable String operationName, Map<String, Object> variables) {
 		RuleBook rules = RuleBook.of(schema);
-		Set<Audience> denied = EnumSet.noneOf(Audience.class);
+		Map<Audience, List<Denial>> denials = new EnumMap<>(Audience.class);
+		for (Audience audience : Audience.values()) {
+			denials.put(audience, new ArrayList<>());
+		}
+		Map<QueryVisitorFieldEnvironment, Set<Audience>> deniedAt = new IdentityHashMap<>();
 		OperationFields.visit(schema, document, operationName, variables, (env) -> {
 			if (env.isTypeNameIntrospectionField()) {
 				return;
@@ -79,22 +105,42 @@ public final class OperationAccess {
 			if (guard == null) {
 				return;
 			}
+			Set<Audience> above = deniedAbove(env, deniedAt);
 			boolean signedIn = inSignedInScope(env);
 			for (Audience audience : Audience.values()) {
+				if (above.contains(audience)) {
+					continue;
+				}
 				// below a sign-in payload every caller reads as the customer who just signed in
 				Audience judged = signedIn ? Audience.CUSTOMER_OWNER : audience;
-				if (!judged.passes(guard.fieldRule()) || !judged.passes(guard.typeRule())) {
-					denied.add(audience);
+				for (AccessRule rule : new AccessRule[] { guard.fieldRule(), guard.typeRule() }) {
+					Verdict verdict = judged.verdictOf(rule);
+					if (verdict.denies()) {
+						denials.get(audience).add(new Denial(path(env), verdict.name(), rule.directive()));
+						deniedAt.computeIfAbsent(env, (key) -> EnumSet.noneOf(Audience.class)).add(audience);
+						break;
+					}
 				}
 			}
 		});
-		List<Audience> fully = new ArrayList<>();
-		for (Audience audience : Audience.values()) {
-			if (!denied.contains(audience)) {
-				fully.add(audience);
-			}
+		return denials;
+	}
+
+	private static Set<Audience> deniedAbove(QueryVisitorFieldEnvironment env,
+			Map<QueryVisitorFieldEnvironment, Set<Audience>> deniedAt) {
+		Set<Audience> above = EnumSet.noneOf(Audience.class);
+		for (QueryVisitorFieldEnvironment at = env.getParentEnvironment(); at != null; at = at.getParentEnvironment()) {
+			above.addAll(deniedAt.getOrDefault(at, Set.of()));
 		}
-		return fully;
+		return above;
+	}
+
+	private static String path(QueryVisitorFieldEnvironment env) {
+		List<String> keys = new ArrayList<>();
+		for (QueryVisitorFieldEnvironment at = env; at != null; at = at.getParentEnvironment()) {
+			keys.add(0, at.getField().getResultKey());
+		}
+		return String.join(".", keys);
 	}
 
 }

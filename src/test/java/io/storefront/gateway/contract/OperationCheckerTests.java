@@ -41,6 +41,38 @@ class OperationCheckerTests {
 	}
 
 	@Test
+	void eachOperationSaysWhatComesBackDeniedForWhom() {
+		String output = run("docs/operations").output();
+
+		assertThat(output).contains("""
+				ok      docs/operations/checkout.graphql mutation checkout
+				  depth 4, aliases 0, root fields 1, cost 277
+				  runs fully for: CUSTOMER (owner), SUPPORT, ADMIN
+				  denied for ANONYMOUS: checkout (UNAUTHENTICATED, @authenticated)
+				  denied for CUSTOMER: checkout (FORBIDDEN, @ownerOrRole(roles: [SUPPORT, ADMIN]))
+				ok""");
+		// only the outermost denied field: nothing below it is resolved
+		assertThat(output).contains("""
+				  runs fully for: CUSTOMER (owner), ADMIN
+				  denied for ANONYMOUS: me (UNAUTHENTICATED, @authenticated)
+				  denied for CUSTOMER: me.cart (FORBIDDEN, @ownerOrRole(roles: [ADMIN]))
+				  denied for SUPPORT: me.cart (FORBIDDEN, @ownerOrRole(roles: [ADMIN]))
+				""");
+		assertThat(output).contains("""
+				ok      docs/operations/productStock.graphql query productStock
+				  depth 2, aliases 0, root fields 1, cost 3
+				  runs fully for: SUPPORT, ADMIN
+				  denied for ANONYMOUS: product.stock (UNAUTHENTICATED, @hasRole(roles: [SUPPORT, ADMIN]))
+				  denied for CUSTOMER (owner): product.stock (FORBIDDEN, @hasRole(roles: [SUPPORT, ADMIN]))
+				  denied for CUSTOMER: product.stock (FORBIDDEN, @hasRole(roles: [SUPPORT, ADMIN]))
+				""");
+		// an operation everyone runs fully lists no denial
+		assertThat(output).contains("""
+				  runs fully for: ANONYMOUS, CUSTOMER (owner), CUSTOMER, SUPPORT, ADMIN
+				ok      docs/operations/productStock.graphql""");
+	}
+
+	@Test
 	void brokenAndOverLimitOperationsFailWithTheirPlace() {
 		Run run = run("src/test/resources/operations-bad");
 
