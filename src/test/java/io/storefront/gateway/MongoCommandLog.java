@@ -29,10 +29,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class MongoCommandLog implements CommandListener {
 
 	/**
-	 * One command: its name, its collection, the documents it returned (0 for writes), and the filter it selected
-	 * documents with (empty when it has none), to prove what a write was confined to.
+	 * One command: its name, its collection, the documents it returned (0 for writes), the filter it selected
+	 * documents with (empty when it has none), to prove what a write was confined to, and the fields a find asked
+	 * for (empty when it asked for whole documents).
 	 */
-	public record Command(String name, String collection, int documentsRead, BsonDocument filter, String request) {
+	public record Command(String name, String collection, int documentsRead, BsonDocument filter, String request,
+			BsonDocument projection) {
 
 		/** Whether it was sent while serving an HTTP request. */
 		public boolean forRequest() {
@@ -79,7 +81,8 @@ public class MongoCommandLog implements CommandListener {
 			collection = command.getString("collection").getValue();
 		}
 		this.started.put(event.getRequestId(),
-				new Command(event.getCommandName(), collection, 0, filterOf(command), currentRequest()));
+				new Command(event.getCommandName(), collection, 0, filterOf(command), currentRequest(),
+						command.isDocument("projection") ? command.getDocument("projection").clone() : new BsonDocument()));
 	}
 
 	@Override
@@ -99,7 +102,8 @@ public class MongoCommandLog implements CommandListener {
 		else if (response.containsKey("value") && response.get("value").isDocument()) {
 			read = 1;
 		}
-		this.commands.add(new Command(command.name(), command.collection(), read, command.filter(), command.request()));
+		this.commands.add(new Command(command.name(), command.collection(), read, command.filter(), command.request(),
+				command.projection()));
 	}
 
 	private static String currentRequest() {

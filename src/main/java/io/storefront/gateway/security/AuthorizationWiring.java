@@ -1,12 +1,17 @@
 package io.storefront.gateway.security;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +30,7 @@ import org.springframework.stereotype.Component;
  * which fields are public, so that only answers made of them are shared through HTTP caches.
  */
 @Component
-class AuthorizationWiring implements SchemaStep, PublicFields {
+class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 
 	private final boolean explainDenials;
 
@@ -33,6 +38,8 @@ class AuthorizationWiring implements SchemaStep, PublicFields {
 
 	// the rules of the schema this wired; none until then, when no field is public
 	private volatile @Nullable RuleBook rules;
+
+	private final Map<Audience, Set<String>> hidden = new ConcurrentHashMap<>();
 
 	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups) {
 		this.explainDenials = properties.explainDenials();
@@ -52,6 +59,38 @@ class AuthorizationWiring implements SchemaStep, PublicFields {
 					this.ownerLookups.get(guard.returnType()), this.explainDenials)));
 		}
 		return schema.transformWithoutTypes((builder) -> builder.codeRegistry(registry));
+	}
+
+	@Override
+	public Set<String> hiddenFrom(Caller caller, String typeName) {
+		RuleBook book = this.rules;
+		if (book == null) {
+			return Set.of();
+		}
+		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated()),
+				(audience) -> hiddenIn(book, caller, typeName));
+	}
+
+	private static Set<String> hiddenIn(RuleBook book, Caller caller, String typeName) {
+		Set<String> hidden = new HashSet<>();
+		if (book.schema().getType(typeName) instanceof GraphQLObjectType type) {
+			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+				RuleBook.Guard guard = book.guard(typeName, field.getName());
+				if (guard != null && (denies(guard.fieldRule(), caller) || denies(guard.typeRule(), caller))) {
+					hidden.add(field.getName());
+				}
+			}
+		}
+		return Set.copyOf(hidden);
+	}
+
+	private static boolean denies(@Nullable AccessRule rule, Caller caller) {
+		return rule != null && rule.judge(caller).denies();
+	}
+
+	/** What decides which fields a rule hides from a caller of a type: roles and being signed in, not the id. */
+	private record Audience(String typeName, Set<Role> roles, boolean signedIn) {
+
 	}
 
 	/** A field no rule can deny: a {@code @public} root field, or any field below one that no rule guards. */
