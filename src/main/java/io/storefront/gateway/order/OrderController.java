@@ -11,6 +11,7 @@ import io.storefront.gateway.kernel.Connection;
 import io.storefront.gateway.kernel.Pages;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.security.Caller;
+import io.storefront.gateway.security.FieldVisibility;
 import io.storefront.gateway.security.OwnerScope;
 
 import org.springframework.data.domain.ScrollPosition;
@@ -41,17 +42,20 @@ class OrderController {
 
 	private final CursorStrategy<ScrollPosition> cursors;
 
+	private final FieldVisibility visibility;
+
 	OrderController(OrderService orders, CheckoutService checkouts, OrderLifecycle lifecycle,
-			CursorStrategy<ScrollPosition> cursors) {
+			CursorStrategy<ScrollPosition> cursors, FieldVisibility visibility) {
 		this.orders = orders;
 		this.checkouts = checkouts;
 		this.lifecycle = lifecycle;
 		this.cursors = cursors;
+		this.visibility = visibility;
 	}
 
 	@QueryMapping
-	@Nullable Order order(@Argument String id) {
-		return this.orders.findOrder(id).orElse(null);
+	@Nullable Order order(@Argument String id, @ContextValue Caller caller) {
+		return this.orders.findOrder(id, this.visibility.hiddenFrom(caller, "Order")).orElse(null);
 	}
 
 	@QueryMapping

@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+
+import io.storefront.gateway.security.Caller;
+import io.storefront.gateway.security.FieldVisibility;
 
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Window;
@@ -32,10 +36,15 @@ class OrdersOfUsers {
 
 	private final MongoOperations mongo;
 
-	OrdersOfUsers(OrderService orders, MongoOperations mongo, BatchLoaderRegistry registry) {
+	private final FieldVisibility visibility;
+
+	OrdersOfUsers(OrderService orders, MongoOperations mongo, BatchLoaderRegistry registry,
+			FieldVisibility visibility) {
 		this.orders = orders;
 		this.mongo = mongo;
-		registry.<Page, Window<Order>>forName(LOADER).registerMappedBatchLoader((pages, env) -> Mono.just(load(pages)));
+		this.visibility = visibility;
+		registry.<Page, Window<Order>>forName(LOADER)
+			.registerMappedBatchLoader((pages, env) -> Mono.just(load(pages, hidden(env.getContext()))));
 	}
 
 	/** One user's page of orders, as a data loader key. */
@@ -43,28 +52,42 @@ class OrdersOfUsers {
 
 	}
 
-	Map<Page, Window<Order>> load(Set<Page> pages) {
+	private Set<String> hidden(@Nullable Object context) {
+		Caller caller = (context instanceof GraphQLContext graphQl) ? graphQl.get(Caller.CONTEXT_KEY) : null;
+		return this.visibility.hiddenFrom((caller != null) ? caller : Caller.anonymous(), "Order");
+	}
+
+	Map<Page, Window<Order>> load(Set<Page> pages, Set<String> hidden) {
 		Map<Page, Window<Order>> windows = new HashMap<>();
 		Map<Integer, List<Page>> firstPages = pages.stream()
 			.filter((page) -> page.after() == null)
 			.collect(Collectors.groupingBy(Page::size));
-		firstPages.forEach((size, samePages) -> windows.putAll(firstPages(size, samePages)));
+		firstPages.forEach((size, samePages) -> windows.putAll(firstPages(size, samePages, hidden)));
 		pages.stream()
 			.filter((page) -> page.after() != null)
-			.forEach((page) -> windows.put(page, this.orders.listOrdersOf(page.userId(), page.size(), page.after())));
+			.forEach((page) -> windows.put(page,
+					this.orders.listOrdersOf(page.userId(), page.size(), page.after(), hidden)));
 		return windows;
 	}
 
-	private Map<Page, Window<Order>> firstPages(int size, List<Page> pages) {
+	private Map<Page, Window<Order>> firstPages(int size, List<Page> pages, Set<String> hidden) {
 		List<String> userIds = pages.stream().map(Page::userId).distinct().toList();
 		if (userIds.size() == 1) {
 			// one user (as in `me { orders }`): a plain indexed find reads no more than the page
-			return Map.of(pages.get(0), this.orders.listOrdersOf(userIds.get(0), size, null));
+			return Map.of(pages.get(0), this.orders.listOrdersOf(userIds.get(0), size, null, hidden));
 		}
-		List<Document> pipeline = List.of(new Document("$match", new Document("userId", new Document("$in", userIds))),
+		List<Document> pipeline = new ArrayList<>();
+		pipeline.add(new Document("$match", new Document("userId", new Document("$in", userIds))));
+		Set<String> leftOut = OrderService.leftOut(hidden);
+		if (!leftOut.isEmpty()) {
+			Document exclusion = new Document();
+			leftOut.forEach((field) -> exclusion.append(field, 0));
+			pipeline.add(new Document("$project", exclusion));
+		}
+		pipeline.addAll(List.of(
 				new Document("$sort", new Document("userId", 1).append("placedAt", -1).append("_id", 1)),
 				new Document("$group", new Document("_id", "$userId").append("orders", new Document("$push", "$$ROOT"))),
-				new Document("$project", new Document("orders", new Document("$slice", List.of("$orders", size + 1)))));
+				new Document("$project", new Document("orders", new Document("$slice", List.of("$orders", size + 1))))));
 		Map<String, List<Order>> byUser = new HashMap<>();
 		for (Document group : this.mongo.getCollection(this.mongo.getCollectionName(Order.class)).aggregate(pipeline)) {
 			List<Order> orders = new ArrayList<>();
