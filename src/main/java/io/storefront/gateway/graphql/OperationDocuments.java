@@ -54,17 +54,23 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 
 	private final ObjectProvider<GraphQlSource> graphQlSource;
 
+	private final ObjectProvider<OperationGate> gates;
+
+	// looked up once: asking the bean factory on every request costs as much as a small operation
+	private volatile @Nullable List<OperationGate> gateList;
+
 	private final Cache<String, ParsedDocument> documents;
 
 	private final Cache<MeasureKey, QueryMeasure> measures;
 
 	OperationDocuments(PersistedOperations persisted, GatewayProperties properties,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, ObjectProvider<OperationGate> gates) {
 		this.persisted = persisted;
 		this.limits = properties.limits();
 		this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
 			.transform((options) -> options.maxCharacters(this.limits.maxCharacters()).maxTokens(this.limits.maxTokens()));
 		this.graphQlSource = graphQlSource;
+		this.gates = gates;
 		this.documents = Caffeine.newBuilder().maximumSize(properties.documentCacheSize()).build();
 		this.measures = Caffeine.newBuilder().maximumSize(10L * properties.documentCacheSize()).build();
 	}
@@ -123,7 +129,23 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 			return new PreparsedDocumentEntry(tooComplex(first));
 		}
 		context.put(QueryMeasure.CONTEXT_KEY, measure);
+		for (OperationGate gate : gates()) {
+			List<GraphQLError> refusals = gate.refusals(this.graphQlSource.getObject().schema(),
+					parsed.entry().getDocument(), input.getOperationName(), input.getVariables(), context);
+			if (!refusals.isEmpty()) {
+				return new PreparsedDocumentEntry(refusals);
+			}
+		}
 		return parsed.entry();
+	}
+
+	private List<OperationGate> gates() {
+		List<OperationGate> gates = this.gateList;
+		if (gates == null) {
+			gates = this.gates.orderedStream().toList();
+			this.gateList = gates;
+		}
+		return gates;
 	}
 
 	private ParsedDocument parse(ExecutionInput input, String text,

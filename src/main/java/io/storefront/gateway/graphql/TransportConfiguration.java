@@ -44,9 +44,9 @@ class TransportConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer operationDocuments(GatewayProperties properties,
-			ObjectProvider<GraphQlSource> graphQlSource) {
+			ObjectProvider<GraphQlSource> graphQlSource, ObjectProvider<OperationGate> gates) {
 		OperationDocuments documents = new OperationDocuments(
-				new PersistedOperations(properties.persistedQueries(), requestJson()), properties, graphQlSource);
+				new PersistedOperations(properties.persistedQueries(), requestJson()), properties, graphQlSource, gates);
 		return (builder) -> builder.typeVisitors(List.of(new Deadlines(properties.limits())))
 			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents)
 				.instrumentation(new ParseCancellations()));

@@ -2,11 +2,13 @@ package io.storefront.gateway.security;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.language.Document;
@@ -73,14 +75,18 @@ public final class OperationAccess {
 	}
 
 	/**
-	 * A field an audience gets back as null with an error: where it is in the answer (by response keys, list
-	 * positions left out), the error's code, and the rule that denies it.
+	 * A field an audience gets back as null with an error: where it is in the answer (its response keys, list
+	 * positions left out), which schema field it is, the error's code, and the rule that denies it.
 	 */
-	public record Denial(String path, String code, String rule) {
+	public record Denial(List<String> keys, String coordinates, String code, String rule) {
+
+		public String path() {
+			return String.join(".", this.keys);
+		}
 
 		@Override
 		public String toString() {
-			return this.path + " (" + this.code + ", " + this.rule + ")";
+			return path() + " (" + this.code + ", " + this.rule + ")";
 		}
 
 	}
@@ -91,12 +97,32 @@ public final class OperationAccess {
 	 */
 	public static Map<Audience, List<Denial>> denials(GraphQLSchema schema, Document document,
 			@Nullable String operationName, Map<String, Object> variables) {
-		RuleBook rules = RuleBook.of(schema);
-		Map<Audience, List<Denial>> denials = new EnumMap<>(Audience.class);
+		Map<Audience, Function<AccessRule, Verdict>> judges = new EnumMap<>(Audience.class);
 		for (Audience audience : Audience.values()) {
-			denials.put(audience, new ArrayList<>());
+			judges.put(audience, audience::verdictOf);
 		}
-		Map<QueryVisitorFieldEnvironment, Set<Audience>> deniedAt = new IdentityHashMap<>();
+		return walk(schema, document, operationName, variables, judges);
+	}
+
+	/**
+	 * The fields this caller is denied whatever the objects turn out to be: by being anonymous, or by the roles
+	 * it holds. A rule that only an object's owner passes is left to be judged on the object.
+	 */
+	public static List<Denial> denialsFor(Caller caller, GraphQLSchema schema, Document document,
+			@Nullable String operationName, Map<String, Object> variables) {
+		Function<AccessRule, Verdict> judge = (rule) -> {
+			Verdict verdict = rule.judge(caller);
+			return (verdict == Verdict.NEEDS_OWNER) ? Verdict.ALLOW : verdict;
+		};
+		return walk(schema, document, operationName, variables, Map.of(caller, judge)).get(caller);
+	}
+
+	private static <K> Map<K, List<Denial>> walk(GraphQLSchema schema, Document document,
+			@Nullable String operationName, Map<String, Object> variables, Map<K, Function<AccessRule, Verdict>> judges) {
+		RuleBook rules = RuleBook.of(schema);
+		Map<K, List<Denial>> denials = new LinkedHashMap<>();
+		judges.keySet().forEach((key) -> denials.put(key, new ArrayList<>()));
+		Map<QueryVisitorFieldEnvironment, Set<K>> deniedAt = new IdentityHashMap<>();
 		OperationFields.visit(schema, document, operationName, variables, (env) -> {
 			if (env.isTypeNameIntrospectionField()) {
 				return;
@@ -105,42 +131,45 @@ public final class OperationAccess {
 			if (guard == null) {
 				return;
 			}
-			Set<Audience> above = deniedAbove(env, deniedAt);
+			Set<K> above = deniedAbove(env, deniedAt);
 			boolean signedIn = inSignedInScope(env);
-			for (Audience audience : Audience.values()) {
-				if (above.contains(audience)) {
-					continue;
+			judges.forEach((key, judge) -> {
+				if (above.contains(key)) {
+					return;
 				}
-				// below a sign-in payload every caller reads as the customer who just signed in
-				Audience judged = signedIn ? Audience.CUSTOMER_OWNER : audience;
 				for (AccessRule rule : new AccessRule[] { guard.fieldRule(), guard.typeRule() }) {
-					Verdict verdict = judged.verdictOf(rule);
+					if (rule == null) {
+						continue;
+					}
+					// below a sign-in payload every caller reads as the customer who just signed in
+					Verdict verdict = signedIn ? Audience.CUSTOMER_OWNER.verdictOf(rule) : judge.apply(rule);
 					if (verdict.denies()) {
-						denials.get(audience).add(new Denial(path(env), verdict.name(), rule.directive()));
-						deniedAt.computeIfAbsent(env, (key) -> EnumSet.noneOf(Audience.class)).add(audience);
+						denials.get(key).add(new Denial(keys(env), guard.coordinates().toString(), verdict.name(),
+								rule.directive()));
+						deniedAt.computeIfAbsent(env, (at) -> new HashSet<>()).add(key);
 						break;
 					}
 				}
-			}
+			});
 		});
 		return denials;
 	}
 
-	private static Set<Audience> deniedAbove(QueryVisitorFieldEnvironment env,
-			Map<QueryVisitorFieldEnvironment, Set<Audience>> deniedAt) {
-		Set<Audience> above = EnumSet.noneOf(Audience.class);
+	private static <K> Set<K> deniedAbove(QueryVisitorFieldEnvironment env,
+			Map<QueryVisitorFieldEnvironment, Set<K>> deniedAt) {
+		Set<K> above = new HashSet<>();
 		for (QueryVisitorFieldEnvironment at = env.getParentEnvironment(); at != null; at = at.getParentEnvironment()) {
 			above.addAll(deniedAt.getOrDefault(at, Set.of()));
 		}
 		return above;
 	}
 
-	private static String path(QueryVisitorFieldEnvironment env) {
+	private static List<String> keys(QueryVisitorFieldEnvironment env) {
 		List<String> keys = new ArrayList<>();
 		for (QueryVisitorFieldEnvironment at = env; at != null; at = at.getParentEnvironment()) {
 			keys.add(0, at.getField().getResultKey());
 		}
-		return String.join(".", keys);
+		return List.copyOf(keys);
 	}
 
 }

@@ -19,12 +19,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessions how signed-in sessions are kept and checked
  * @param introspection who may see the schema: through introspection, the printed schema and GraphiQL's example
  * operations
+ * @param authorization how a denied field is answered
  */
 @ConfigurationProperties("storefront.security")
 public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @DefaultValue Jwt jwt,
 		@DefaultValue("12") int passwordStrength, @DefaultValue LoginThrottle loginThrottle,
 		@DefaultValue PasswordHashing passwordHashing, @DefaultValue Sessions sessions,
-		@DefaultValue("AUTHENTICATED") IntrospectionMode introspection) {
+		@DefaultValue("AUTHENTICATED") IntrospectionMode introspection, @DefaultValue Authorization authorization) {
+
+	/**
+	 * @param mode {@code FILTER}: a denied field is null with an error at its path, the rest is served;
+	 * {@code REJECT}: an operation that selects a field the caller's sign-in or roles deny is refused whole before
+	 * anything runs, with one error per denied field
+	 */
+	public record Authorization(@DefaultValue("FILTER") Mode mode) {
+
+		/** How a denied field is answered. */
+		public enum Mode {
+
+			FILTER, REJECT
+
+		}
+
+	}
 
 	/** Who may see the schema. */
 	public enum IntrospectionMode {

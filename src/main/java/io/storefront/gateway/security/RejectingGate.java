@@ -1,0 +1,57 @@
+package io.storefront.gateway.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.schema.GraphQLSchema;
+import org.jspecify.annotations.Nullable;
+
+import io.storefront.gateway.graphql.GraphQlErrors;
+import io.storefront.gateway.graphql.OperationGate;
+import io.storefront.gateway.kernel.ErrorCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code reject} mode of authorization: an operation that selects any field the caller may not see is
+ * refused whole, before anything runs or is read, with one error per denied field (its path, its code and its
+ * rule). What the caller's sign-in and roles decide is decided here; a rule only an object's owner passes is
+ * still judged on the object, as in {@code filter} mode. In {@code filter} mode this lets everything through.
+ */
+@Component
+class RejectingGate implements OperationGate {
+
+	private final SecurityProperties.Authorization.Mode mode;
+
+	private final boolean explainDenials;
+
+	RejectingGate(SecurityProperties properties) {
+		this.mode = properties.authorization().mode();
+		this.explainDenials = properties.explainDenials();
+	}
+
+	@Override
+	public List<GraphQLError> refusals(GraphQLSchema schema, Document document, @Nullable String operationName,
+			Map<String, Object> variables, GraphQLContext context) {
+		if (this.mode != SecurityProperties.Authorization.Mode.REJECT) {
+			return List.of();
+		}
+		Caller caller = context.get(Caller.CONTEXT_KEY);
+		List<GraphQLError> refusals = new ArrayList<>();
+		for (OperationAccess.Denial denial : OperationAccess.denialsFor((caller != null) ? caller : Caller.anonymous(),
+				schema, document, operationName, variables)) {
+			ErrorCode code = ErrorCode.valueOf(denial.code());
+			String action = denial.coordinates().startsWith("Mutation.") ? "run " : "read ";
+			String message = ((code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " : "Not allowed to ") + action
+					+ denial.coordinates() + "; the operation was refused whole.";
+			Map<String, String> details = this.explainDenials ? Map.of("rule", denial.rule()) : Map.of();
+			refusals.add(GraphQlErrors.of(code, message, details).locations(null).path(List.copyOf(denial.keys())).build());
+		}
+		return refusals;
+	}
+
+}
