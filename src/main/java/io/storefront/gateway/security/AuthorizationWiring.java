@@ -61,6 +61,11 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 		return schema.transformWithoutTypes((builder) -> builder.codeRegistry(registry));
 	}
 
+	/** The rule book of the schema this wired, or null before it is built. */
+	@Nullable RuleBook rules() {
+		return this.rules;
+	}
+
 	@Override
 	public Set<String> hiddenFrom(Caller caller, String typeName) {
 		RuleBook book = this.rules;

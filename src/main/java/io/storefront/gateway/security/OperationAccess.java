@@ -101,25 +101,25 @@ public final class OperationAccess {
 		for (Audience audience : Audience.values()) {
 			judges.put(audience, audience::verdictOf);
 		}
-		return walk(schema, document, operationName, variables, judges);
+		return walk(RuleBook.of(schema), document, operationName, variables, judges);
 	}
 
 	/**
 	 * The fields this caller is denied whatever the objects turn out to be: by being anonymous, or by the roles
 	 * it holds. A rule that only an object's owner passes is left to be judged on the object.
 	 */
-	public static List<Denial> denialsFor(Caller caller, GraphQLSchema schema, Document document,
-			@Nullable String operationName, Map<String, Object> variables) {
+	static List<Denial> denialsFor(Caller caller, RuleBook rules, Document document, @Nullable String operationName,
+			Map<String, Object> variables) {
 		Function<AccessRule, Verdict> judge = (rule) -> {
 			Verdict verdict = rule.judge(caller);
 			return (verdict == Verdict.NEEDS_OWNER) ? Verdict.ALLOW : verdict;
 		};
-		return walk(schema, document, operationName, variables, Map.of(caller, judge)).get(caller);
+		return walk(rules, document, operationName, variables, Map.of(caller, judge)).get(caller);
 	}
 
-	private static <K> Map<K, List<Denial>> walk(GraphQLSchema schema, Document document,
-			@Nullable String operationName, Map<String, Object> variables, Map<K, Function<AccessRule, Verdict>> judges) {
-		RuleBook rules = RuleBook.of(schema);
+	private static <K> Map<K, List<Denial>> walk(RuleBook rules, Document document, @Nullable String operationName,
+			Map<String, Object> variables, Map<K, Function<AccessRule, Verdict>> judges) {
+		GraphQLSchema schema = rules.schema();
 		Map<K, List<Denial>> denials = new LinkedHashMap<>();
 		judges.keySet().forEach((key) -> denials.put(key, new ArrayList<>()));
 		Map<QueryVisitorFieldEnvironment, Set<K>> deniedAt = new IdentityHashMap<>();

@@ -29,9 +29,12 @@ class RejectingGate implements OperationGate {
 
 	private final boolean explainDenials;
 
-	RejectingGate(SecurityProperties properties) {
+	private final AuthorizationWiring wiring;
+
+	RejectingGate(SecurityProperties properties, AuthorizationWiring wiring) {
 		this.mode = properties.authorization().mode();
 		this.explainDenials = properties.explainDenials();
+		this.wiring = wiring;
 	}
 
 	@Override
@@ -41,9 +44,11 @@ class RejectingGate implements OperationGate {
 			return List.of();
 		}
 		Caller caller = context.get(Caller.CONTEXT_KEY);
+		// the rule book the schema was wired with: reading it from the schema again would cost every request
+		RuleBook rules = this.wiring.rules();
 		List<GraphQLError> refusals = new ArrayList<>();
 		for (OperationAccess.Denial denial : OperationAccess.denialsFor((caller != null) ? caller : Caller.anonymous(),
-				schema, document, operationName, variables)) {
+				(rules != null) ? rules : RuleBook.of(schema), document, operationName, variables)) {
 			ErrorCode code = ErrorCode.valueOf(denial.code());
 			String action = denial.coordinates().startsWith("Mutation.") ? "run " : "read ";
 			String message = ((code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " : "Not allowed to ") + action
