@@ -13,12 +13,14 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.graphql.DataFetchers;
 import io.storefront.gateway.graphql.PublicFields;
 import io.storefront.gateway.graphql.SchemaStep;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +43,24 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 
 	private final Map<Audience, Set<String>> hidden = new ConcurrentHashMap<>();
 
-	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups) {
+	private final @Nullable RolloutReport rollout;
+
+	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups,
+			ObjectProvider<MeterRegistry> meters) {
 		this.explainDenials = properties.explainDenials();
+		this.rollout = (properties.authorization().mode() == SecurityProperties.Authorization.Mode.REPORT_ONLY)
+				? new RolloutReport(meters.getIfAvailable()) : null;
 		this.ownerLookups = ownerLookups.stream().collect(Collectors.toMap(OwnerLookup::typeName, Function.identity()));
 	}
 
 	@Override
 	public GraphQLSchema apply(GraphQLSchema schema) {
 		RuleBook rules = RuleBook.of(schema);
+		if (this.rollout != null && rules.inRollout().isEmpty()) {
+			// one property must never turn authorization off: report-only covers the rules marked for it, or none
+			throw new IllegalStateException("storefront.security.authorization.mode=REPORT_ONLY, but no rule in the "
+					+ "schema is marked rollout: true. Mark the rules being rolled out, or use FILTER or REJECT.");
+		}
 		this.rules = rules;
 		GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
 		for (RuleBook.Guard guard : rules.guards()) {
@@ -56,7 +68,7 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 					schema.getObjectType(guard.coordinates().getTypeName())
 						.getFieldDefinition(guard.coordinates().getFieldName()));
 			registry.dataFetcher(guard.coordinates(), DataFetchers.wrap(fetcher, new GuardedDataFetcher(fetcher, guard,
-					this.ownerLookups.get(guard.returnType()), this.explainDenials)));
+					this.ownerLookups.get(guard.returnType()), this.explainDenials, this.rollout)));
 		}
 		return schema.transformWithoutTypes((builder) -> builder.codeRegistry(registry));
 	}

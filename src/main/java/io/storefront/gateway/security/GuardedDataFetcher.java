@@ -49,9 +49,16 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 
 	private final String returnType;
 
+	private final RuleBook.Guard guard;
+
+	// only in REPORT_ONLY mode: where the denials of rules being rolled out go instead of the answer
+	private final @Nullable RolloutReport rollout;
+
 	GuardedDataFetcher(DataFetcher<?> delegate, RuleBook.Guard guard, @Nullable OwnerLookup ownerLookup,
-			boolean explainDenials) {
+			boolean explainDenials, @Nullable RolloutReport rollout) {
 		this.delegate = delegate;
+		this.guard = guard;
+		this.rollout = rollout;
 		this.ownerLookup = ownerLookup;
 		this.returnType = guard.returnType();
 		this.coordinates = guard.coordinates();
@@ -78,7 +85,7 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 				verdict = this.fieldRule.judge(caller, target);
 				scope = OwnerScope.ownedBy(caller.requireUserId());
 			}
-			if (verdict.denies()) {
+			if (verdict.denies() && !reportedInstead(env, this.fieldRule, caller)) {
 				return denial(env, this.fieldRule, verdict);
 			}
 			if (verdict == Verdict.NEEDS_OWNER) {
@@ -87,7 +94,7 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 		}
 		if (this.typeRule != null) {
 			Verdict verdict = this.typeRule.judge(caller);
-			if (verdict.denies()) {
+			if (verdict.denies() && !reportedInstead(env, this.typeRule, caller)) {
 				return denial(env, this.typeRule, verdict);
 			}
 			if (verdict == Verdict.NEEDS_OWNER && judgeResult == null) {
@@ -150,11 +157,23 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 			objects = java.util.List.of(value);
 		}
 		for (Object object : objects) {
-			if (object != null && rule.judge(caller, object).denies()) {
+			if (object != null && rule.judge(caller, object).denies() && !reportedInstead(env, rule, caller)) {
 				return denial(env, rule, Verdict.FORBIDDEN);
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * In REPORT_ONLY mode, a rule marked {@code rollout: true} does not deny: what it would have denied is reported,
+	 * and the field is served as if the rule were not there.
+	 */
+	private boolean reportedInstead(DataFetchingEnvironment env, AccessRule rule, Caller caller) {
+		if (this.rollout == null || !this.guard.inRollout(rule)) {
+			return false;
+		}
+		this.rollout.wouldDeny(env, this.coordinates.toString(), rule, caller);
+		return true;
 	}
 
 	private DataFetcherResult<Object> denial(DataFetchingEnvironment env, AccessRule rule, Verdict verdict) {

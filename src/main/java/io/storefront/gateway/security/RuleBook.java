@@ -39,13 +39,16 @@ final class RuleBook {
 
 	private final Map<String, Map<String, Guard>> guards;
 
+	private final Set<String> rollout;
+
 	private RuleBook(GraphQLSchema schema, Set<String> roots, Map<String, AccessRule> typeRules,
-			Map<FieldCoordinates, AccessRule> fieldRules) {
+			Map<FieldCoordinates, AccessRule> fieldRules, Set<String> rollout) {
 		this.schema = schema;
 		this.rootTypes = roots;
 		this.typeRules = typeRules;
 		this.fieldRules = fieldRules;
-		this.guards = guards(schema, roots, typeRules, fieldRules);
+		this.rollout = Set.copyOf(rollout);
+		this.guards = guards(schema, roots, typeRules, fieldRules, this.rollout);
 	}
 
 	/**
@@ -53,7 +56,12 @@ final class RuleBook {
 	 * type it returns, either of which may be absent.
 	 */
 	record Guard(FieldCoordinates coordinates, boolean rootField, String returnType, @Nullable AccessRule fieldRule,
-			@Nullable AccessRule typeRule) {
+			@Nullable AccessRule typeRule, boolean fieldRuleInRollout, boolean typeRuleInRollout) {
+
+		/** Whether this rule of the guard is marked {@code rollout: true}. */
+		boolean inRollout(AccessRule rule) {
+			return (rule == this.fieldRule) ? this.fieldRuleInRollout : (rule == this.typeRule) && this.typeRuleInRollout;
+		}
 
 	}
 
@@ -61,14 +69,21 @@ final class RuleBook {
 		Set<String> roots = rootTypeNames(schema);
 		Map<String, AccessRule> typeRules = new LinkedHashMap<>();
 		Map<FieldCoordinates, AccessRule> fieldRules = new LinkedHashMap<>();
+		Set<String> rollout = new java.util.HashSet<>();
 		for (GraphQLObjectType type : objectTypes(schema)) {
 			AccessRule typeRule = ruleOf(type, type.getName());
 			if (typeRule != null) {
 				typeRules.put(type.getName(), typeRule);
 			}
+			if (inRollout(type)) {
+				rollout.add(type.getName());
+			}
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 				String where = type.getName() + "." + field.getName();
 				AccessRule rule = ruleOf(field, where);
+				if (inRollout(field)) {
+					rollout.add(where);
+				}
 				if (rule == null && roots.contains(type.getName())) {
 					throw new IllegalStateException(where + " has no authorization rule. Every root field needs "
 							+ "exactly one of @public, @authenticated, @hasRole or @ownerOrRole.");
@@ -83,7 +98,7 @@ final class RuleBook {
 				fieldRules.put(FieldCoordinates.coordinates(type, field), rule);
 			}
 		}
-		return new RuleBook(schema, roots, typeRules, fieldRules);
+		return new RuleBook(schema, roots, typeRules, fieldRules, rollout);
 	}
 
 	GraphQLSchema schema() {
@@ -107,7 +122,7 @@ final class RuleBook {
 	}
 
 	private static Map<String, Map<String, Guard>> guards(GraphQLSchema schema, Set<String> roots,
-			Map<String, AccessRule> typeRules, Map<FieldCoordinates, AccessRule> fieldRules) {
+			Map<String, AccessRule> typeRules, Map<FieldCoordinates, AccessRule> fieldRules, Set<String> rollout) {
 		Map<String, Map<String, Guard>> guards = new java.util.HashMap<>();
 		for (GraphQLObjectType type : objectTypes(schema)) {
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
@@ -121,7 +136,9 @@ final class RuleBook {
 				if (fieldRule != null || typeRule != null) {
 					guards.computeIfAbsent(type.getName(), (name) -> new java.util.HashMap<>())
 						.put(field.getName(),
-								new Guard(coordinates, roots.contains(type.getName()), returned, fieldRule, typeRule));
+								new Guard(coordinates, roots.contains(type.getName()), returned, fieldRule, typeRule,
+										fieldRule != null && rollout.contains(type.getName() + "." + field.getName()),
+										typeRule != null && rollout.contains(returned)));
 				}
 			}
 		}
@@ -144,6 +161,22 @@ final class RuleBook {
 
 	Map<FieldCoordinates, AccessRule> fieldRules() {
 		return this.fieldRules;
+	}
+
+	/** The elements (types, and fields as {@code Type.field}) whose rule is marked {@code rollout: true}. */
+	Set<String> inRollout() {
+		return this.rollout;
+	}
+
+	private static boolean inRollout(GraphQLDirectiveContainer element) {
+		for (GraphQLAppliedDirective directive : element.getAppliedDirectives()) {
+			GraphQLAppliedDirectiveArgument rollout = directive.getArgument("rollout");
+			if (DIRECTIVES.contains(directive.getName()) && rollout != null
+					&& Boolean.TRUE.equals(rollout.getValue())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable AccessRule ruleOf(GraphQLDirectiveContainer element, String where) {

@@ -30,14 +30,16 @@ public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @
 	/**
 	 * @param mode {@code FILTER}: a denied field is null with an error at its path, the rest is served;
 	 * {@code REJECT}: an operation that selects a field the caller's sign-in or roles deny is refused whole before
-	 * anything runs, with one error per denied field
+	 * anything runs, with one error per denied field; {@code REPORT_ONLY}: the rules marked {@code rollout: true}
+	 * in the schema are not enforced, each would-be denial is counted and logged, and every other rule is
+	 * enforced as in {@code FILTER}
 	 */
 	public record Authorization(@DefaultValue("FILTER") Mode mode) {
 
 		/** How a denied field is answered. */
 		public enum Mode {
 
-			FILTER, REJECT
+			FILTER, REJECT, REPORT_ONLY
 
 		}
 
