@@ -85,15 +85,17 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 			return Set.of();
 		}
 		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated()),
-				(audience) -> hiddenIn(book, caller, typeName));
+				(audience) -> hiddenIn(book, caller, typeName, this.rollout != null));
 	}
 
-	private static Set<String> hiddenIn(RuleBook book, Caller caller, String typeName) {
+	// in REPORT_ONLY mode a rule being rolled out serves its field, so the field must still be read
+	private static Set<String> hiddenIn(RuleBook book, Caller caller, String typeName, boolean reportOnly) {
 		Set<String> hidden = new HashSet<>();
 		if (book.schema().getType(typeName) instanceof GraphQLObjectType type) {
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
 				RuleBook.Guard guard = book.guard(typeName, field.getName());
-				if (guard != null && (denies(guard.fieldRule(), caller) || denies(guard.typeRule(), caller))) {
+				if (guard != null && (denies(guard, guard.fieldRule(), caller, reportOnly)
+						|| denies(guard, guard.typeRule(), caller, reportOnly))) {
 					hidden.add(field.getName());
 				}
 			}
@@ -101,8 +103,9 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 		return Set.copyOf(hidden);
 	}
 
-	private static boolean denies(@Nullable AccessRule rule, Caller caller) {
-		return rule != null && rule.judge(caller).denies();
+	private static boolean denies(RuleBook.Guard guard, @Nullable AccessRule rule, Caller caller,
+			boolean reportOnly) {
+		return rule != null && rule.judge(caller).denies() && !(reportOnly && guard.inRollout(rule));
 	}
 
 	/** What decides which fields a rule hides from a caller of a type: roles and being signed in, not the id. */

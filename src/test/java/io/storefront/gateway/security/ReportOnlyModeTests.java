@@ -72,6 +72,16 @@ class ReportOnlyModeTests {
 	}
 
 	@Test
+	void aFieldBeingRolledOutIsStillReadWhereReadsLeaveOutHiddenFields() {
+		Caller anonymous = Caller.anonymous();
+
+		assertThat(wiring("REPORT_ONLY", new SimpleMeterRegistry()).hiddenFrom(anonymous, "Item"))
+			.containsExactly("cost");
+		assertThat(wiring("FILTER", new SimpleMeterRegistry()).hiddenFrom(anonymous, "Item"))
+			.containsExactlyInAnyOrder("cost", "margin");
+	}
+
+	@Test
 	void inFilterModeTheMarkedRuleIsEnforcedLikeAnyOther() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -105,6 +115,10 @@ class ReportOnlyModeTests {
 	}
 
 	private static GraphQL graphQl(String mode, MeterRegistry meters) {
+		return GraphQL.newGraphQL(wiring(mode, meters).apply(schema())).build();
+	}
+
+	private static AuthorizationWiring wiring(String mode, MeterRegistry meters) {
 		SecurityProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("storefront.security.authorization.mode", mode)))
 			.bindOrCreate("storefront.security", SecurityProperties.class);
@@ -112,12 +126,16 @@ class ReportOnlyModeTests {
 		beans.addBean("meters", meters);
 		AuthorizationWiring wiring = new AuthorizationWiring(properties, List.of(),
 				beans.getBeanProvider(MeterRegistry.class));
-		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL),
+		wiring.apply(schema());
+		return wiring;
+	}
+
+	private static GraphQLSchema schema() {
+		return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SDL),
 				RuntimeWiring.newRuntimeWiring()
 					.type("Query", (type) -> type.dataFetcher("item",
 							(env) -> Map.of("name", "Bottle", "margin", 7, "cost", 3)))
 					.build());
-		return GraphQL.newGraphQL(wiring.apply(schema)).build();
 	}
 
 	private static ExecutionResult execute(GraphQL graphQl, Caller caller) {
