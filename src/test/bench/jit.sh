@@ -19,10 +19,10 @@ cat > "$WORK/compilations.jfc" <<'JFC'
   <event name="jdk.Compilation"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
 </configuration>
 JFC
-cat > "$WORK/load.lua" <<'LUA'
+cat > "$WORK/load.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"query":"{ products(first: 20, sort: NEWEST) { edges { node { id name price { amount currency } inStock } } } }"}'
+wrk.body = [[{"query":"$CATALOG_QUERY"}]]
 LUA
 
 measure() { # NAME URL WRK-ARGS... after the server's command line in SERVER

@@ -64,7 +64,7 @@ customer=$(sed -n 1p "$WORK/tokens")
 admin=$(sed -n 2p "$WORK/tokens")
 
 body() { python3 -c 'import json, sys; print(json.dumps({"query": sys.argv[1], "variables": json.loads(sys.argv[2])}))' "$1" "$2"; }
-catalog_body=$(body '{ products(first: 20, sort: NEWEST) { edges { node { id name price { amount currency } inStock } } } }' '{}')
+catalog_body=$(body "$CATALOG_QUERY" '{}')
 cart_body=$(body "$(grep -v '^#' docs/operations/myCart.graphql)" '{}')
 orders_body=$(body "$(grep -v '^#' docs/operations/ordersWithCustomersAndProducts.graphql)" '{"first": 20}')
 

@@ -5,6 +5,8 @@ PEERS=${PEERS:-../shared/peers}
 STORE_PORT=${STORE_PORT:-27019}
 JAR=target/storefront-gateway-0.1.0-SNAPSHOT.jar
 JVM_OPTS=${JVM_OPTS:--Xms1g -Xmx1g -XX:ActiveProcessorCount=1}
+# the catalog page bench.sh measures
+CATALOG_QUERY='{ products(first: 20, sort: NEWEST) { edges { node { id name price { amount currency } inStock } } } }'
 WORK=$(mktemp -d)
 pids=()
 

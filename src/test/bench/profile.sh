@@ -18,8 +18,8 @@ PORT=${PORT:-18081}
 WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-40}
 TOP=${TOP:-25}
-QUERY=${QUERY:-'{ products(first: 20, sort: NEWEST) { edges { node { id name price { amount currency } inStock } } } }'}
 . src/test/bench/peer-store.sh
+QUERY=${QUERY:-$CATALOG_QUERY}
 start_gateway "$PORT"
 
 cat > "$WORK/load.lua" <<EOF

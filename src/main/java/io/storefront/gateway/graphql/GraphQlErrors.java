@@ -29,10 +29,11 @@ public final class GraphQlErrors {
 	}
 
 	/**
-	 * An error about the request as a whole (an unknown persisted query, a document over the limits): it has no
-	 * place in the document, so it carries no {@code locations} at all rather than an empty list.
+	 * An error decided before anything runs (an unknown persisted query, a document over the limits, an
+	 * operation refused whole): it points at no place in the document, so it carries no {@code locations} at all
+	 * rather than an empty list.
 	 */
-	static GraphqlErrorBuilder<?> ofRequest(ErrorCode code, String message, Map<String, ?> details) {
+	public static GraphqlErrorBuilder<?> ofRequest(ErrorCode code, String message, Map<String, ?> details) {
 		return of(code, message, details).locations(null);
 	}
 

@@ -178,15 +178,19 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 
 	private DataFetcherResult<Object> denial(DataFetchingEnvironment env, AccessRule rule, Verdict verdict) {
 		ErrorCode code = (verdict == Verdict.UNAUTHENTICATED) ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN;
-		String action = isMutation() ? "run " : "read ";
-		String message = (code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " + action + this.coordinates + "."
-				: "Not allowed to " + action + this.coordinates + ".";
+		String message = denied(code, isMutation(), this.coordinates.toString()) + ".";
 		Map<String, String> details = this.explainDenials ? Map.of("rule", rule.directive()) : Map.of();
 		GraphQLError error = GraphQlErrors.of(code, message, details)
 			.path(env.getExecutionStepInfo().getPath())
 			.location(env.getField().getSourceLocation())
 			.build();
 		return DataFetcherResult.newResult().data(null).error(error).build();
+	}
+
+	/** What a denial tells the caller, without its full stop: sign in first, or not allowed; to run or to read. */
+	static String denied(ErrorCode code, boolean mutation, String coordinates) {
+		return ((code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " : "Not allowed to ") + (mutation ? "run " : "read ")
+				+ coordinates;
 	}
 
 	private boolean isMutation() {

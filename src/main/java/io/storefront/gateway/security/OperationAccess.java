@@ -47,10 +47,7 @@ public final class OperationAccess {
 			return (this == CUSTOMER_OWNER) ? "CUSTOMER (owner)" : name();
 		}
 
-		Verdict verdictOf(@Nullable AccessRule rule) {
-			if (rule == null) {
-				return Verdict.ALLOW;
-			}
+		Verdict verdictOf(AccessRule rule) {
 			Verdict verdict = rule.judge(this.caller);
 			if (verdict == Verdict.NEEDS_OWNER) {
 				return this.owner ? Verdict.ALLOW : Verdict.FORBIDDEN;

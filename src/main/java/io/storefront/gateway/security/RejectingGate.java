@@ -50,11 +50,10 @@ class RejectingGate implements OperationGate {
 		for (OperationAccess.Denial denial : OperationAccess.denialsFor((caller != null) ? caller : Caller.anonymous(),
 				(rules != null) ? rules : RuleBook.of(schema), document, operationName, variables)) {
 			ErrorCode code = ErrorCode.valueOf(denial.code());
-			String action = denial.coordinates().startsWith("Mutation.") ? "run " : "read ";
-			String message = ((code == ErrorCode.UNAUTHENTICATED) ? "Sign in to " : "Not allowed to ") + action
-					+ denial.coordinates() + "; the operation was refused whole.";
+			String message = GuardedDataFetcher.denied(code, denial.coordinates().startsWith("Mutation."),
+					denial.coordinates()) + "; the operation was refused whole.";
 			Map<String, String> details = this.explainDenials ? Map.of("rule", denial.rule()) : Map.of();
-			refusals.add(GraphQlErrors.of(code, message, details).locations(null).path(List.copyOf(denial.keys())).build());
+			refusals.add(GraphQlErrors.ofRequest(code, message, details).path(List.copyOf(denial.keys())).build());
 		}
 		return refusals;
 	}
