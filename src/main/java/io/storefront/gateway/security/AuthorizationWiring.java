@@ -45,11 +45,14 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 
 	private final @Nullable RolloutReport rollout;
 
+	private final boolean projection;
+
 	AuthorizationWiring(SecurityProperties properties, List<OwnerLookup> ownerLookups,
 			ObjectProvider<MeterRegistry> meters) {
 		this.explainDenials = properties.explainDenials();
 		this.rollout = (properties.authorization().mode() == SecurityProperties.Authorization.Mode.REPORT_ONLY)
 				? new RolloutReport(meters.getIfAvailable()) : null;
+		this.projection = properties.authorization().projection();
 		this.ownerLookups = ownerLookups.stream().collect(Collectors.toMap(OwnerLookup::typeName, Function.identity()));
 	}
 
@@ -81,7 +84,7 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 	@Override
 	public Set<String> hiddenFrom(Caller caller, String typeName) {
 		RuleBook book = this.rules;
-		if (book == null) {
+		if (book == null || !this.projection) {
 			return Set.of();
 		}
 		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated()),

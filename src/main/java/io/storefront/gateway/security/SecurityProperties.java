@@ -33,8 +33,10 @@ public record SecurityProperties(@DefaultValue("true") boolean explainDenials, @
 	 * anything runs, with one error per denied field; {@code REPORT_ONLY}: the rules marked {@code rollout: true}
 	 * in the schema are not enforced, each would-be denial is counted and logged, and every other rule is
 	 * enforced as in {@code FILTER}
+	 * @param projection whether reads leave out the fields the caller's roles and sign-in deny, so that MongoDB
+	 * never sends them; the answers are the same either way, and only a measurement has a reason to turn it off
 	 */
-	public record Authorization(@DefaultValue("FILTER") Mode mode) {
+	public record Authorization(@DefaultValue("FILTER") Mode mode, @DefaultValue("true") boolean projection) {
 
 		/** How a denied field is answered. */
 		public enum Mode {
