@@ -42,6 +42,24 @@ class DeveloperSurfaceTests {
 	}
 
 	@Test
+	void graphiqlOffersToViewAsEachKindOfCaller() {
+		GatewayClient.http(this.port)
+			.get()
+			.uri("/graphiql/view-as")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.views[*].view")
+			.isEqualTo(List.of("CUSTOMER, owner of the demo order", "CUSTOMER, not the owner", "SUPPORT", "ADMIN"))
+			.jsonPath("$.views[*].email")
+			.isEqualTo(List.of("carol@storefront.example", "dave@storefront.example", "support@storefront.example",
+					"admin@storefront.example"))
+			.jsonPath("$.example")
+			.value((example) -> assertThat(example.toString()).contains("query viewAs", "65d000000000000000000001"));
+	}
+
+	@Test
 	void printedSchemaIsServed() {
 		GatewayClient.http(this.port)
 			.get()

@@ -95,6 +95,20 @@ class UnsafeDeploymentTests {
 	}
 
 	@Test
+	void graphiqlsViewAsAndItsDemoOrderExistOnlyInDev() {
+		try (ConfigurableApplicationContext context = start("--storefront.store.demo-data=true",
+				"--storefront.security.introspection=ALL")) {
+			int port = port(context);
+			String token = DemoUsers.ADMIN.token(port);
+			GatewayClient.http(port).get().uri("/graphiql/view-as").exchange().expectStatus().isNotFound();
+			GatewayClient.http(port).get().uri("/graphiql/view-as").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange().expectStatus().isNotFound();
+			assertThat(context.getBean(MongoOperations.class)
+				.count(new org.springframework.data.mongodb.core.query.Query(), "orders")).isZero();
+		}
+	}
+
+	@Test
 	void aPathThatDoesNotExistIsNotFoundForEveryone() {
 		try (ConfigurableApplicationContext context = start("--storefront.store.demo-data=true")) {
 			int port = port(context);

@@ -27,12 +27,16 @@ class DemoAccounts implements DemoData {
 	/** The dev-only password README lists. */
 	static final String PUBLISHED_PASSWORD = "storefront-dev";
 
+	/** In the order GraphiQL's "view as" offers them, from the least a caller may see to the most. */
 	static final List<DemoUser> USERS = List.of(
-			new DemoUser("64a000000000000000000001", "admin@storefront.example", "Ada Admin", List.of(Role.CUSTOMER, Role.ADMIN)),
+			new DemoUser("64a000000000000000000003", "carol@storefront.example", "Carol Customer", List.of(Role.CUSTOMER),
+					"CUSTOMER, owner of the demo order"),
+			new DemoUser("64a000000000000000000004", "dave@storefront.example", "Dave Customer", List.of(Role.CUSTOMER),
+					"CUSTOMER, not the owner"),
 			new DemoUser("64a000000000000000000002", "support@storefront.example", "Sam Support",
-					List.of(Role.CUSTOMER, Role.SUPPORT)),
-			new DemoUser("64a000000000000000000003", "carol@storefront.example", "Carol Customer", List.of(Role.CUSTOMER)),
-			new DemoUser("64a000000000000000000004", "dave@storefront.example", "Dave Customer", List.of(Role.CUSTOMER)));
+					List.of(Role.CUSTOMER, Role.SUPPORT), "SUPPORT"),
+			new DemoUser("64a000000000000000000001", "admin@storefront.example", "Ada Admin", List.of(Role.CUSTOMER, Role.ADMIN),
+					"ADMIN"));
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -75,7 +79,8 @@ class DemoAccounts implements DemoData {
 		return this.password;
 	}
 
-	record DemoUser(String id, String email, String name, List<Role> roles) {
+	/** A demo user, and the kind of caller GraphiQL's "view as" shows through them. */
+	record DemoUser(String id, String email, String name, List<Role> roles, String view) {
 
 	}
 

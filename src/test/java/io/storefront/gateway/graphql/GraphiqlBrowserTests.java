@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import io.storefront.gateway.GatewayHttpTest;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GraphiQL in a real browser (headless Chromium): it loads from the jar without any CDN, offers the example
- * operations as tabs, signs in as a demo user, and runs operations with that user's token. A screenshot is kept
+ * operations as tabs, views the gateway as each kind of demo caller (signing in as that demo account), and runs
+ * operations with that caller's token, listing what the rules denied. A screenshot is kept
  * per test at {@code target/graphiql-<test>.png}. Needs Debian's chromium and chromium-driver, which {@code .ci/run} installs;
  * elsewhere without them the test is skipped, in CI it fails.
  */
@@ -82,20 +86,16 @@ class GraphiqlBrowserTests {
 
 	@Test
 	void graphiqlRunsTheExamplesAsASignedInDemoUser() {
-		this.browser.get("http://localhost:" + this.port + "/graphiql");
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-container")));
+		open();
 
 		assertThat(this.browser.findElements(By.cssSelector(".graphiql-tab"))).hasSizeGreaterThanOrEqualTo(20);
-		assertThat(this.browser.findElement(By.cssSelector(".graphiql-tabs")).getText()).contains("welcome", "checkout",
-				"productPage", "supportOrderLookup");
+		assertThat(this.browser.findElement(By.cssSelector(".graphiql-tabs")).getText()).contains("viewAs", "welcome",
+				"checkout", "productPage", "supportOrderLookup");
 
 		run();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-response"),
-				"Espresso Beans"));
+		this.wait.until((browser) -> answer().contains("Espresso Beans"));
 
-		new Select(this.browser.findElement(By.id("demo-account"))).selectByVisibleText("Ada Admin — CUSTOMER, ADMIN");
-		this.browser.findElement(By.id("sign-in")).click();
-		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("caller"), "Signed in as Ada Admin"));
+		viewAs("ADMIN — Ada Admin", "Signed in as Ada Admin");
 		((JavascriptExecutor) this.browser).executeScript(
 				"document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
 				"query whoAmI { me { email roles } }");
@@ -104,13 +104,74 @@ class GraphiqlBrowserTests {
 		run();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-response"),
 				"admin@storefront.example"));
-		assertThat(this.browser.findElement(By.cssSelector(".graphiql-response")).getText()).contains("ADMIN")
+		assertThat(answer()).contains("ADMIN")
 			.doesNotContain("errors");
+	}
+
+	/**
+	 * The view-as example (a product's stock and cost, and the demo order of Carol with its staff note) run as each
+	 * kind of caller: the list under the bar names exactly the fields the rules deny that caller, with code and
+	 * rule, as the gateway answered them, and the answer itself holds their nulls.
+	 */
+	@Test
+	void viewAsShowsWhatEachKindOfCallerIsDenied() {
+		open();
+		String stock = "@hasRole(roles: [SUPPORT, ADMIN])";
+		String cost = "@hasRole(roles: [ADMIN])";
+		String order = "@ownerOrRole(roles: [SUPPORT, ADMIN])";
+
+		assertThat(runViewAs("Denied for Anonymous")).containsExactlyInAnyOrder(
+				"product.stock UNAUTHENTICATED by " + stock, "product.cost UNAUTHENTICATED by " + cost,
+				"order UNAUTHENTICATED by " + order);
+		assertThat(answer()).contains("\"stock\": null",
+				"\"order\": null");
+
+		viewAs("CUSTOMER, owner of the demo order — Carol Customer", "Signed in as Carol Customer");
+		assertThat(runViewAs("Denied for Carol Customer")).containsExactlyInAnyOrder(
+				"product.stock FORBIDDEN by " + stock, "product.cost FORBIDDEN by " + cost,
+				"order.internalNote FORBIDDEN by " + stock);
+		assertThat(answer())
+			.contains("carol@storefront.example", "\"internalNote\": null");
+
+		viewAs("CUSTOMER, not the owner — Dave Customer", "Signed in as Dave Customer");
+		assertThat(runViewAs("Denied for Dave Customer")).containsExactlyInAnyOrder(
+				"product.stock FORBIDDEN by " + stock, "product.cost FORBIDDEN by " + cost,
+				"order FORBIDDEN by " + order);
+
+		viewAs("SUPPORT — Sam Support", "Signed in as Sam Support");
+		assertThat(runViewAs("Denied for Sam Support")).containsExactly("product.cost FORBIDDEN by " + cost);
+		assertThat(answer())
+			.contains("Gift wrap, please (staff only)");
+
+		viewAs("ADMIN — Ada Admin", "Signed in as Ada Admin");
+		assertThat(runViewAs("Nothing denied for Ada Admin")).isEmpty();
+
+		viewAs("Anonymous", "Anonymous");
+		assertThat(runViewAs("Denied for Anonymous")).hasSize(3);
+	}
+
+	private void open() {
+		this.browser.get("http://localhost:" + this.port + "/graphiql");
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-container")));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-as")));
+	}
+
+	private void viewAs(String choice, String caller) {
+		new Select(this.browser.findElement(By.id("view-as"))).selectByVisibleText(choice);
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("caller"), caller));
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("denials"), "Viewing as"));
+	}
+
+	/** Runs the view-as tab (the first, open from the start) and returns the denials listed under the bar once the answer is in. */
+	private List<String> runViewAs(String heading) {
+		run();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("denials"), heading));
+		return this.browser.findElements(By.cssSelector("#denials li")).stream().map(WebElement::getText).toList();
 	}
 
 	@Test
 	void theDocsExplorerShowsTheSchema() {
-		this.browser.get("http://localhost:" + this.port + "/graphiql");
+		open();
 		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[aria-label='Show Documentation Explorer']")))
 			.click();
 
@@ -119,7 +180,16 @@ class GraphiqlBrowserTests {
 	}
 
 	private void run() {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".graphiql-execute-button"))).click();
+		// GraphiQL renders the button anew as tabs and editors change, so find it again until a click lands
+		this.wait.ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".graphiql-execute-button")))
+			.click();
+	}
+
+	/** The whole answer in the response pane, which shows only the lines in view. */
+	private String answer() {
+		return String.valueOf(((JavascriptExecutor) this.browser).executeScript(
+				"const pane = document.querySelector('.graphiql-response .CodeMirror'); return pane ? pane.CodeMirror.getValue() : ''"));
 	}
 
 }
