@@ -10,6 +10,7 @@ import io.storefront.gateway.account.AccountInputs.SignUpInput;
 import io.storefront.gateway.kernel.ClientAddress;
 import io.storefront.gateway.kernel.Connection;
 import io.storefront.gateway.security.Caller;
+import io.storefront.gateway.security.FieldVisibility;
 import io.storefront.gateway.security.Role;
 import io.storefront.gateway.security.SignedInScope;
 
@@ -34,10 +35,14 @@ class AccountController {
 
 	private final CursorStrategy<ScrollPosition> cursors;
 
-	AccountController(AccountService accounts, SignInService signIns, CursorStrategy<ScrollPosition> cursors) {
+	private final FieldVisibility visibility;
+
+	AccountController(AccountService accounts, SignInService signIns, CursorStrategy<ScrollPosition> cursors,
+			FieldVisibility visibility) {
 		this.accounts = accounts;
 		this.signIns = signIns;
 		this.cursors = cursors;
+		this.visibility = visibility;
 	}
 
 	@MutationMapping
@@ -70,18 +75,19 @@ class AccountController {
 
 	@QueryMapping
 	@Nullable User me(@ContextValue Caller caller) {
-		return this.accounts.findUser("me", caller.requireUserId()).orElse(null);
+		return this.accounts.findUser("me", caller.requireUserId(), UserReading.of(caller, this.visibility)).orElse(null);
 	}
 
 	@QueryMapping
 	Connection<User> users(@Argument @Nullable Integer first, ScrollSubrange subrange,
-			@Argument @Nullable String search) {
-		return Connection.of(this.accounts.listUsers(first, subrange.position().orElse(null), search), this.cursors);
+			@Argument @Nullable String search, @ContextValue Caller caller) {
+		return Connection.of(this.accounts.listUsers(first, subrange.position().orElse(null), search,
+				UserReading.of(caller, this.visibility)), this.cursors);
 	}
 
 	@QueryMapping
-	@Nullable User user(@Argument String id) {
-		return this.accounts.findUser("id", id).orElse(null);
+	@Nullable User user(@Argument String id, @ContextValue Caller caller) {
+		return this.accounts.findUser("id", id, UserReading.of(caller, this.visibility)).orElse(null);
 	}
 
 	@MutationMapping

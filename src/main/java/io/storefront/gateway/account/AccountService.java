@@ -63,19 +63,37 @@ public class AccountService {
 		this.leases = leases;
 	}
 
-	/** The user with this id, if any; a malformed id is refused as input of the given field. */
-	public Optional<User> findUser(String field, String id) {
-		return this.users.findById(Ids.requireId(field, id));
+	/**
+	 * The user with this id as the caller may read it, if any; a malformed id is refused as input of the given
+	 * field.
+	 */
+	Optional<User> findUser(String field, String id, UserReading reading) {
+		String userId = Ids.requireId(field, id);
+		return Optional.ofNullable(this.mongo.findOne(
+				reading.project(Query.query(Criteria.where("id").is(userId)), reading.isCaller(userId)), User.class));
 	}
 
-	/** The users with these ids that exist, in one read. */
-	public List<User> findUsers(Collection<String> ids) {
+	/** The users with these ids that exist as the caller may read them: one read, and one more for the caller. */
+	List<User> findUsers(Collection<String> ids, UserReading reading) {
+		List<String> others = new ArrayList<>();
 		List<User> found = new ArrayList<>();
-		this.users.findAllById(ids.stream().map(Ids::canonicalId).filter(Objects::nonNull).distinct().toList()).forEach(found::add);
+		for (String id : ids.stream().map(Ids::canonicalId).filter(Objects::nonNull).distinct().toList()) {
+			if (reading.isCaller(id) && reading.ownDocumentNeedsMore()) {
+				findUser("id", id, reading).ifPresent(found::add);
+			}
+			else {
+				others.add(id);
+			}
+		}
+		if (!others.isEmpty()) {
+			found.addAll(this.mongo.find(reading.project(Query.query(Criteria.where("id").in(others)), false),
+					User.class));
+		}
 		return found;
 	}
 
-	Window<User> listUsers(@Nullable Integer first, @Nullable ScrollPosition after, @Nullable String search) {
+	Window<User> listUsers(@Nullable Integer first, @Nullable ScrollPosition after, @Nullable String search,
+			UserReading reading) {
 		int size = Pages.size(first);
 		Query query = new Query();
 		if (search != null && !search.isBlank()) {
@@ -88,7 +106,12 @@ public class AccountService {
 					Criteria.where("name").regex(pattern, "i"), Criteria.where("email").regex(pattern, "i"))));
 		}
 		query.with(Sort.by("id")).with(Pages.after(after, java.util.Set.of("id"))).limit(size);
-		return this.mongo.scroll(query, User.class);
+		Window<User> page = this.mongo.scroll(reading.project(query, false), User.class);
+		// the caller's own document, if listed, is read again with what only its owner may see on it
+		if (reading.ownDocumentNeedsMore() && page.stream().anyMatch((user) -> reading.isCaller(user.id()))) {
+			return page.map((user) -> reading.isCaller(user.id()) ? findUser("id", user.id(), reading).orElse(user) : user);
+		}
+		return page;
 	}
 
 	User setRoles(String callerId, String userId, List<Role> roles) {

@@ -22,12 +22,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(User.COLLECTION)
 public record User(@Id String id, @Indexed(unique = true) String email, String name, String passwordHash,
-		List<Role> roles, Instant createdAt, @Version @Nullable Long version) implements Owned {
+		@Nullable List<Role> roles, Instant createdAt, @Version @Nullable Long version) implements Owned {
 
 	static final String COLLECTION = "users";
 
 	public User {
-		roles = sorted(roles);
+		// null only where a read left the roles out, for a caller the rules deny them
+		roles = (roles != null) ? sorted(roles) : null;
 	}
 
 	@Override

@@ -87,18 +87,28 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 		if (book == null || !this.projection) {
 			return Set.of();
 		}
-		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated()),
-				(audience) -> hiddenIn(book, caller, typeName, this.rollout != null));
+		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated(), false),
+				(audience) -> hiddenIn(book, audience, caller, this.rollout != null));
+	}
+
+	@Override
+	public Set<String> hiddenFromOthers(Caller caller, String typeName) {
+		RuleBook book = this.rules;
+		if (book == null || !this.projection) {
+			return Set.of();
+		}
+		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated(), true),
+				(audience) -> hiddenIn(book, audience, caller, this.rollout != null));
 	}
 
 	// in REPORT_ONLY mode a rule being rolled out serves its field, so the field must still be read
-	private static Set<String> hiddenIn(RuleBook book, Caller caller, String typeName, boolean reportOnly) {
+	private static Set<String> hiddenIn(RuleBook book, Audience audience, Caller caller, boolean reportOnly) {
 		Set<String> hidden = new HashSet<>();
-		if (book.schema().getType(typeName) instanceof GraphQLObjectType type) {
+		if (book.schema().getType(audience.typeName()) instanceof GraphQLObjectType type) {
 			for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
-				RuleBook.Guard guard = book.guard(typeName, field.getName());
-				if (guard != null && (denies(guard, guard.fieldRule(), caller, reportOnly)
-						|| denies(guard, guard.typeRule(), caller, reportOnly))) {
+				RuleBook.Guard guard = book.guard(audience.typeName(), field.getName());
+				if (guard != null && (denies(guard, guard.fieldRule(), caller, audience, reportOnly)
+						|| denies(guard, guard.typeRule(), caller, audience, reportOnly))) {
 					hidden.add(field.getName());
 				}
 			}
@@ -106,13 +116,20 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 		return Set.copyOf(hidden);
 	}
 
-	private static boolean denies(RuleBook.Guard guard, @Nullable AccessRule rule, Caller caller,
+	private static boolean denies(RuleBook.Guard guard, @Nullable AccessRule rule, Caller caller, Audience audience,
 			boolean reportOnly) {
-		return rule != null && rule.judge(caller).denies() && !(reportOnly && guard.inRollout(rule));
+		if (rule == null || (reportOnly && guard.inRollout(rule))) {
+			return false;
+		}
+		AccessRule.Verdict verdict = rule.judge(caller);
+		return verdict.denies() || (audience.notOwner() && verdict == AccessRule.Verdict.NEEDS_OWNER);
 	}
 
-	/** What decides which fields a rule hides from a caller of a type: roles and being signed in, not the id. */
-	private record Audience(String typeName, Set<Role> roles, boolean signedIn) {
+	/**
+	 * What decides which fields a rule hides from a caller of a type: roles, being signed in, and whether the
+	 * objects read are known not to be the caller's; never the caller's id.
+	 */
+	private record Audience(String typeName, Set<Role> roles, boolean signedIn, boolean notOwner) {
 
 	}
 
