@@ -68,17 +68,6 @@ catalog_body=$(body "$CATALOG_QUERY" '{}')
 cart_body=$(body "$(grep -v '^#' docs/operations/myCart.graphql)" '{}')
 orders_body=$(body "$(grep -v '^#' docs/operations/ordersWithCustomersAndProducts.graphql)" '{"first": 20}')
 
-lua() { # body, token
-  local file="$WORK/$RANDOM.lua"
-  {
-    echo 'wrk.method = "POST"'
-    echo 'wrk.headers["Content-Type"] = "application/json"'
-    [ -n "$2" ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $2\""
-    echo "wrk.body = [[$1]]"
-  } > "$file"
-  echo "$file"
-}
-cpu_ms() { local s; s=$(<"/proc/$gateway/stat"); s=${s##*) }; local -a f; read -r -a f <<<"$s"; echo $(((f[11] + f[12]) * 1000 / $(getconf CLK_TCK))); }
 commands() { curl -s "http://127.0.0.1:$PORT/actuator/metrics/mongodb.driver.commands" \
   | python3 -c 'import json, sys; print(int(next(m["value"] for m in json.load(sys.stdin)["measurements"] if m["statistic"] == "COUNT")))'; }
 
@@ -87,15 +76,7 @@ measure() { # name, body, token
   local answer; answer=$(curl -s -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} \
     --data-binary "$2" "http://127.0.0.1:$PORT/graphql")
   if [[ "$answer" == *'"errors"'* ]]; then echo "$1 answered with errors: ${answer:0:300}" >&2; exit 1; fi
-  taskset -a -cp 0,1 "$gateway" > /dev/null
-  taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$PORT/graphql" > /dev/null
-  taskset -a -cp 0 "$gateway" > /dev/null
-  taskset -c 1 wrk -t1 -c64 -d5s -s "$script" "http://127.0.0.1:$PORT/graphql" > /dev/null
-  local c0 c1 out rps
-  c0=$(cpu_ms)
-  out=$(taskset -c 1 wrk -t1 -c64 -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$PORT/graphql")
-  c1=$(cpu_ms)
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  local figures; figures=$(pinned_run "$PORT" "$script")
   local n0 n1
   n0=$(commands)
   for _ in $(seq 20); do
@@ -104,7 +85,7 @@ measure() { # name, body, token
   done
   n1=$(commands)
   # the metric request itself sends nothing to the store
-  echo "$1 $rps $(awk -v d=$((c1 - c0)) -v r="$rps" -v s="$DURATION" 'BEGIN {printf "%.0f", d * 1000 / (r * s)}') $(awk -v n=$((n1 - n0)) 'BEGIN {printf "%.2f", n / 20}')"
+  echo "$1 $(cut -d' ' -f1,2 <<<"$figures") $(awk -v n=$((n1 - n0)) 'BEGIN {printf "%.2f", n / 20}')"
 }
 
 {

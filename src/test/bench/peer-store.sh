@@ -36,3 +36,29 @@ start_gateway() { # PORT, more arguments: sets gateway to its pid, once it answe
   pids+=($gateway)
   for _ in $(seq 120); do curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health" && break; sleep 0.5; done
 }
+
+lua() { # body, token: a wrk script that POSTs the body, with the token when one is given
+  local file="$WORK/$RANDOM.lua"
+  {
+    echo 'wrk.method = "POST"'
+    echo 'wrk.headers["Content-Type"] = "application/json"'
+    [ -n "$2" ] && echo "wrk.headers[\"Authorization\"] = \"Bearer $2\""
+    echo "wrk.body = [[$1]]"
+  } > "$file"
+  echo "$file"
+}
+
+cpu_ms() { local s; s=$(<"/proc/$gateway/stat"); s=${s##*) }; local -a f; read -r -a f <<<"$s"; echo $(((f[11] + f[12]) * 1000 / $(getconf CLK_TCK))); }
+
+pinned_run() { # PORT, wrk script: warm up on both cores, pin the gateway to cpu 0, print "req/s us/req p99"
+  taskset -a -cp 0,1 "$gateway" > /dev/null
+  taskset -c 1 wrk -t1 -c64 -d"${WARMUP}s" -s "$2" "http://127.0.0.1:$1/graphql" > /dev/null
+  taskset -a -cp 0 "$gateway" > /dev/null
+  taskset -c 1 wrk -t1 -c64 -d5s -s "$2" "http://127.0.0.1:$1/graphql" > /dev/null
+  local c0 c1 out rps
+  c0=$(cpu_ms)
+  out=$(taskset -c 1 wrk -t1 -c64 -d"${DURATION}s" --latency -s "$2" "http://127.0.0.1:$1/graphql")
+  c1=$(cpu_ms)
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  echo "$rps $(awk -v d=$((c1 - c0)) -v r="$rps" -v s="$DURATION" 'BEGIN {printf "%.0f", d * 1000 / (r * s)}') $(awk '/ 99%/ {print $2}' <<<"$out")"
+}

@@ -1,10 +1,5 @@
 package io.storefront.gateway.security;
 
-import java.util.Map;
-import java.util.Set;
-
-import graphql.schema.FieldCoordinates;
-
 /**
  * Renders a {@link RuleBook} as the Markdown of {@code docs/authorization.md}, the one page where frontend
  * teams and security reviewers read who may see and change what.
@@ -33,33 +28,45 @@ final class RuleBookDocument {
 			.append("- A user owns itself, its cart and its orders.\n")
 			.append("- Roles are the ones the user holds now, not those written into their token: a role change reaches ")
 			.append("every earlier token within seconds.\n")
-			.append("- Every root field carries exactly one rule; the server refuses to start otherwise.\n\n");
+			.append("- Every root field carries exactly one rule; the server refuses to start otherwise.\n")
+			.append("- That is the default mode, `FILTER`, of `storefront.security.authorization.mode`. In `REJECT` an ")
+			.append("operation that selects a field the caller's sign-in or roles deny is refused whole before anything ")
+			.append("runs, with one such error per denied field; what ownership decides is still judged on the object. ")
+			.append("In `REPORT_ONLY` the rules marked *being rolled out* below are counted and logged instead of ")
+			.append("enforced; the server refuses that mode when none is marked.\n")
+			.append("- Reads from MongoDB leave out the fields these rules deny the caller, so such a field is not even ")
+			.append("read; a field only its owner may see is read from the caller's own documents alone.\n\n");
 		md.append("## Operations\n\n| operation | rule | who |\n|---|---|---|\n");
-		rows(md, rules.fieldRules(), true, rules.rootTypes());
+		rows(md, rules, true);
 		md.append("\n## Fields\n\n| field | rule | who |\n|---|---|---|\n");
-		rows(md, rules.fieldRules(), false, rules.rootTypes());
+		rows(md, rules, false);
 		md.append("\n## Types\n\n| type | rule | who |\n|---|---|---|\n");
 		rules.typeRules()
 			.forEach((type, rule) -> md.append("| `").append(type).append("` | `").append(rule.directive())
-				.append("` | ").append(rule.who()).append(" |\n"));
+				.append("` | ").append(who(rules, type, rule)).append(" |\n"));
 		return md.toString();
 	}
 
-	private static void rows(StringBuilder md, Map<FieldCoordinates, AccessRule> rules, boolean roots,
-			Set<String> rootTypes) {
-		rules.entrySet()
+	private static void rows(StringBuilder md, RuleBook rules, boolean roots) {
+		rules.fieldRules()
+			.entrySet()
 			.stream()
-			.filter((entry) -> rootTypes.contains(entry.getKey().getTypeName()) == roots)
+			.filter((entry) -> rules.rootTypes().contains(entry.getKey().getTypeName()) == roots)
 			.filter((entry) -> roots || !(entry.getValue() instanceof AccessRule.Public))
-			.forEach((entry) -> md.append("| `")
-				.append(entry.getKey().getTypeName())
-				.append('.')
-				.append(entry.getKey().getFieldName())
-				.append("` | `")
-				.append(entry.getValue().directive())
-				.append("` | ")
-				.append(entry.getValue().who())
-				.append(" |\n"));
+			.forEach((entry) -> {
+				String where = entry.getKey().getTypeName() + "." + entry.getKey().getFieldName();
+				md.append("| `")
+					.append(where)
+					.append("` | `")
+					.append(entry.getValue().directive())
+					.append("` | ")
+					.append(who(rules, where, entry.getValue()))
+					.append(" |\n");
+			});
+	}
+
+	private static String who(RuleBook rules, String where, AccessRule rule) {
+		return rules.inRollout().contains(where) ? rule.who() + " (*being rolled out*)" : rule.who();
 	}
 
 }

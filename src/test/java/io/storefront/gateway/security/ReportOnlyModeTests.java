@@ -94,6 +94,14 @@ class ReportOnlyModeTests {
 	}
 
 	@Test
+	void theRuleBookDocumentSaysWhichRulesAreBeingRolledOut() {
+		String document = RuleBookDocument.render(RuleBook.of(schema()));
+
+		assertThat(document).contains("| `Item.margin` | `@hasRole(roles: [ADMIN])` | ADMIN (*being rolled out*) |",
+				"| `Item.cost` | `@hasRole(roles: [ADMIN])` | ADMIN |");
+	}
+
+	@Test
 	void theShippedSchemaMarksNoRuleSoReportOnlyRefusesToStart() {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(StorefrontApplication.class)
