@@ -9,6 +9,7 @@ import io.storefront.gateway.account.AccountInputs.LogInInput;
 import io.storefront.gateway.account.AccountInputs.SignUpInput;
 import io.storefront.gateway.kernel.ClientAddress;
 import io.storefront.gateway.kernel.Connection;
+import io.storefront.gateway.kernel.Selections;
 import io.storefront.gateway.security.Caller;
 import io.storefront.gateway.security.FieldVisibility;
 import io.storefront.gateway.security.Role;
@@ -74,20 +75,22 @@ class AccountController {
 	}
 
 	@QueryMapping
-	@Nullable User me(@ContextValue Caller caller) {
-		return this.accounts.findUser("me", caller.requireUserId(), UserReading.of(caller, this.visibility)).orElse(null);
+	@Nullable User me(@ContextValue Caller caller, DataFetchingEnvironment env) {
+		return this.accounts.findUser("me", caller.requireUserId(),
+				UserReading.of(caller, this.visibility, Selections.fieldsAt(env))).orElse(null);
 	}
 
 	@QueryMapping
 	Connection<User> users(@Argument @Nullable Integer first, ScrollSubrange subrange,
-			@Argument @Nullable String search, @ContextValue Caller caller) {
+			@Argument @Nullable String search, @ContextValue Caller caller, DataFetchingEnvironment env) {
 		return Connection.of(this.accounts.listUsers(first, subrange.position().orElse(null), search,
-				UserReading.of(caller, this.visibility)), this.cursors);
+				UserReading.of(caller, this.visibility, Selections.fieldsAt(env, "edges", "node"))), this.cursors);
 	}
 
 	@QueryMapping
-	@Nullable User user(@Argument String id, @ContextValue Caller caller) {
-		return this.accounts.findUser("id", id, UserReading.of(caller, this.visibility)).orElse(null);
+	@Nullable User user(@Argument String id, @ContextValue Caller caller, DataFetchingEnvironment env) {
+		return this.accounts.findUser("id", id, UserReading.of(caller, this.visibility, Selections.fieldsAt(env)))
+			.orElse(null);
 	}
 
 	@MutationMapping

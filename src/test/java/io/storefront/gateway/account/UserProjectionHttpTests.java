@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * User documents are read with what the caller may see and nothing else, as the driver's command log shows:
  * never the password hash or the sessions, and a field only its owner may see ({@code roles} for SUPPORT) from
- * the caller's own document alone, read again for it when it is listed. The answers are what they were. (An
- * inclusion projection always returns {@code _id}; a page names it because its keyset does.)
+ * the caller's own document alone, read again for it when it is listed and they are selected; and only the
+ * fields the operation selects. The answers are what they were.
  */
 @GatewayHttpTest
 class UserProjectionHttpTests {
@@ -58,8 +58,8 @@ class UserProjectionHttpTests {
 					.containsExactly("carol@storefront.example", "dave@storefront.example"));
 
 		assertThat(finds).singleElement()
-			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("_id", "email", "name",
-					"createdAt"));
+			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("_id", "email",
+					"name"));
 	}
 
 	@Test
@@ -73,10 +73,21 @@ class UserProjectionHttpTests {
 					.containsExactly("CUSTOMER", "SUPPORT"));
 
 		assertThat(finds).hasSize(2);
-		assertThat(finds.get(0).projection().keySet()).doesNotContain("roles", "passwordHash", "sessions");
+		assertThat(finds.get(0).projection().keySet()).containsExactlyInAnyOrder("_id", "name");
 		assertThat(finds.get(1).filter().get("_id").asObjectId().getValue().toHexString())
 			.isEqualTo(DemoUsers.SUPPORT.id());
-		assertThat(finds.get(1).projection().keySet()).contains("roles").doesNotContain("passwordHash", "sessions");
+		assertThat(finds.get(1).projection().keySet()).containsExactlyInAnyOrder("_id", "name", "roles");
+	}
+
+	@Test
+	void aPageThatSelectsNoOwnerOnlyFieldIsOneRead() {
+		List<MongoCommandLog.Command> finds = usersRead(DemoUsers.SUPPORT,
+				"{ users(search: \"support@\") { edges { node { name orders { edges { cursor } } } } } }",
+				(response) -> response.errors().verify().path("users.edges[0].node.name").entity(String.class)
+					.isEqualTo("Sam Support"));
+
+		assertThat(finds).singleElement()
+			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("_id", "name"));
 	}
 
 	@Test
@@ -88,8 +99,7 @@ class UserProjectionHttpTests {
 					.entity(String.class)
 					.isEqualTo("carol@storefront.example"));
 		assertThat(other).singleElement()
-			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("email", "name",
-					"createdAt"));
+			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("_id", "email"));
 
 		List<MongoCommandLog.Command> own = usersRead(DemoUsers.CAROL, "{ me { email roles } }",
 				(response) -> response.errors()
@@ -98,8 +108,8 @@ class UserProjectionHttpTests {
 					.entityList(String.class)
 					.containsExactly("CUSTOMER"));
 		assertThat(own).singleElement()
-			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("email", "name",
-					"roles", "createdAt"));
+			.satisfies((find) -> assertThat(find.projection().keySet()).containsExactlyInAnyOrder("_id", "email",
+					"roles"));
 	}
 
 	/** The finds on users a caller's operation sent, once the caller's standing has been read before it. */
