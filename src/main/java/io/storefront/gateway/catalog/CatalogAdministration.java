@@ -17,6 +17,7 @@ import io.storefront.gateway.kernel.ErrorCode;
 import io.storefront.gateway.kernel.InvalidInputException;
 import io.storefront.gateway.kernel.Ids;
 import io.storefront.gateway.kernel.StorefrontException;
+import io.storefront.gateway.store.ChangeFeed;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -47,10 +48,13 @@ class CatalogAdministration {
 
 	private final Clock clock;
 
-	CatalogAdministration(Products products, MongoOperations mongo, Clock clock) {
+	private final ChangeFeed changes;
+
+	CatalogAdministration(Products products, MongoOperations mongo, Clock clock, ChangeFeed changes) {
 		this.products = products;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	Product create(CreateProductInput input) {
@@ -94,7 +98,12 @@ class CatalogAdministration {
 		if (input.cost() != null) {
 			update.set("cost", money("input.cost", input.cost()));
 		}
-		return modify("id", id, new Criteria(), update);
+		Product updated = modify("id", id, new Criteria(), update);
+		if (input.price() != null) {
+			// subscribers compare with what they knew, so a price set to what it was is not sent on
+			this.changes.changed(Product.COLLECTION, updated.id());
+		}
+		return updated;
 	}
 
 	Product archive(String id) {
@@ -109,10 +118,14 @@ class CatalogAdministration {
 		// the condition makes the check and the change one atomic step: stock never leaves 0 to MAX_STOCK
 		Criteria withinRange = (delta < 0) ? Criteria.where("stock").gte(-delta)
 				: Criteria.where("stock").lte(MAX_STOCK - delta);
-		return modify("productId", productId, withinRange, new Update().inc("stock", delta),
+		Product adjusted = modify("productId", productId, withinRange, new Update().inc("stock", delta),
 				() -> new InvalidInputException("delta", (delta < 0)
 						? "The stock is smaller than " + -delta + "; it cannot go below zero."
 						: "The stock would exceed " + MAX_STOCK + "."));
+		if ((adjusted.stock() > 0) != (adjusted.stock() - delta > 0)) {
+			this.changes.changed(Product.COLLECTION, adjusted.id());
+		}
+		return adjusted;
 	}
 
 	private Product modify(String field, String id, Criteria condition, Update update) {

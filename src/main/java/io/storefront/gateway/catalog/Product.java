@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The stored document also carries the stock {@code holds} of {@link StockLedger}, which this record does not
  * map: an existing product is therefore only ever changed with update operators, never replaced whole.
  */
-@Document("products")
+@Document(Product.COLLECTION)
 @CompoundIndex(name = "holds", def = "{'holds.ref': 1}", sparse = true)
 @CompoundIndex(name = "listing_newest", def = "{'archived': 1, 'createdAt': -1, '_id': 1}")
 @CompoundIndex(name = "listing_price", def = "{'archived': 1, 'price.amount': 1, '_id': 1}")
@@ -26,6 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Product(@Id String id, @Indexed(unique = true) String sku, String name, String description,
 		Money price, String category, @Nullable String imageUrl, int stock, Money cost, boolean archived,
 		Instant createdAt, Instant updatedAt, @Version @Nullable Long version) {
+
+	/** The collection products are kept in. */
+	public static final String COLLECTION = "products";
 
 	public boolean inStock() {
 		return this.stock > 0;

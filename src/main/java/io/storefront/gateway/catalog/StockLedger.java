@@ -7,7 +7,9 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.kernel.Ids;
+import io.storefront.gateway.store.ChangeFeed;
 
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,8 +37,11 @@ public class StockLedger {
 
 	private final MongoOperations mongo;
 
-	StockLedger(MongoOperations mongo) {
+	private final ChangeFeed changes;
+
+	StockLedger(MongoOperations mongo, ChangeFeed changes) {
 		this.mongo = mongo;
+		this.changes = changes;
 	}
 
 	/**
@@ -49,13 +54,36 @@ public class StockLedger {
 			.and("stock").gte(quantity)
 			.and(HOLDS + ".ref").ne(ref));
 		Update take = new Update().inc("stock", -quantity).push(HOLDS, hold(ref, quantity));
-		return this.mongo.updateFirst(enough, take, PRODUCTS).getModifiedCount() == 1 || holds(productId, ref);
+		Integer left = moved(enough, take);
+		if (left == null) {
+			return holds(productId, ref);
+		}
+		announceIfFlipped(productId, left, left + quantity);
+		return true;
 	}
 
 	/** Gives quantity units back for ref (a cancellation), once however often it is called. */
 	public void giveBack(String productId, int quantity, String ref) {
 		Query notYet = Query.query(byId(productId).and(HOLDS + ".ref").ne(ref));
-		this.mongo.updateFirst(notYet, new Update().inc("stock", quantity).push(HOLDS, hold(ref, -quantity)), PRODUCTS);
+		Integer now = moved(notYet, new Update().inc("stock", quantity).push(HOLDS, hold(ref, -quantity)));
+		if (now != null) {
+			announceIfFlipped(productId, now, now - quantity);
+		}
+	}
+
+	// the stock after the update, or null when no product matched
+	private @Nullable Integer moved(Query query, Update update) {
+		query.fields().include("stock");
+		Document after = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+				Document.class, PRODUCTS);
+		return (after != null) ? after.getInteger("stock") : null;
+	}
+
+	// subscribers to availability hear of a product going in or out of stock, not of every unit sold
+	private void announceIfFlipped(String productId, int stock, int before) {
+		if ((stock > 0) != (before > 0)) {
+			this.changes.changed(Product.COLLECTION, productId);
+		}
 	}
 
 	/** Undoes ref's hold: puts back what it took and forgets it. Nothing happens when there is no such hold. */
@@ -67,7 +95,10 @@ public class StockLedger {
 		Query held = Query.query(byId(productId)
 			.and(HOLDS)
 			.elemMatch(Criteria.where("ref").is(ref).and("quantity").is(taken)));
-		this.mongo.updateFirst(held, new Update().inc("stock", taken).pull(HOLDS, new Document("ref", ref)), PRODUCTS);
+		Integer now = moved(held, new Update().inc("stock", taken).pull(HOLDS, new Document("ref", ref)));
+		if (now != null) {
+			announceIfFlipped(productId, now, now - taken);
+		}
 		dropEmptyHolds(productId);
 	}
 

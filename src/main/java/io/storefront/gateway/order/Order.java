@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * An order document. Its lines are a snapshot taken at checkout; the catalog may change afterwards without
  * changing what was bought or paid. {@code restocked} turns true once a cancelled order's stock is back.
  */
-@Document("orders")
+@Document(Order.COLLECTION)
 @CompoundIndex(name = "by_user", def = "{'userId': 1, 'placedAt': -1, '_id': 1}")
 @CompoundIndex(name = "by_time", def = "{'placedAt': -1, '_id': 1}")
 @CompoundIndex(name = "restocking", def = "{'status': 1, 'restocked': 1}")
@@ -26,6 +26,9 @@ public record Order(@Id String id, @Indexed(unique = true) String number, String
 		Money total, Address shippingAddress, OrderStatus status, List<StatusChange> statusHistory,
 		Instant placedAt, @Nullable String internalNote, boolean restocked, @Version @Nullable Long version)
 		implements Owned {
+
+	/** The collection orders are kept in. */
+	public static final String COLLECTION = "orders";
 
 	@Override
 	public String ownerId() {

@@ -12,6 +12,7 @@ import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.order.Order.OrderLine;
 import io.storefront.gateway.order.Order.StatusChange;
 import io.storefront.gateway.security.OwnerScope;
+import io.storefront.gateway.store.ChangeFeed;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -40,10 +41,13 @@ class OrderLifecycle {
 
 	private final Clock clock;
 
-	OrderLifecycle(MongoOperations mongo, StockLedger stock, Clock clock) {
+	private final ChangeFeed changes;
+
+	OrderLifecycle(MongoOperations mongo, StockLedger stock, Clock clock, ChangeFeed changes) {
 		this.mongo = mongo;
 		this.stock = stock;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	Order setStatus(String id, OrderStatus to, String by) {
@@ -86,6 +90,7 @@ class OrderLifecycle {
 				also.set("status", to).push("statusHistory", change).inc("version", 1),
 				FindAndModifyOptions.options().returnNew(true), Order.class);
 		if (moved != null) {
+			this.changes.changed(Order.COLLECTION, moved.id());
 			return moved;
 		}
 		Order order = this.mongo.findOne(Query.query(inScope), Order.class);

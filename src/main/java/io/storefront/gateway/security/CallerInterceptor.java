@@ -2,6 +2,7 @@ package io.storefront.gateway.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
@@ -9,28 +10,70 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts the request's {@link Caller}, taken from the token Spring Security verified, into the GraphQL context,
- * where the authorization interceptor and controllers find it on any thread.
+ * where the authorization interceptor and controllers find it on any thread. Over WebSocket the token may also
+ * come in the connection's init payload, as {@code Authorization: Bearer ...} (what Apollo Client's and urql's
+ * {@code connectionParams} send): it is verified as a header's would be, and a bad one closes the connection
+ * with 4401 Unauthorized before anything runs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CallerInterceptor implements WebGraphQlInterceptor {
+class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	private static final String ROLE_PREFIX = "ROLE_";
 
+	private static final String BEARER = "Bearer ";
+
+	private final JwtDecoder tokens;
+
+	private final SignedInUsers signedInUsers;
+
+	CallerInterceptor(JwtDecoder tokens, SignedInUsers signedInUsers) {
+		this.tokens = tokens;
+		this.signedInUsers = signedInUsers;
+	}
+
+	@Override
+	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+		Object authorization = payload.getOrDefault("Authorization", payload.get("authorization"));
+		if (authorization == null) {
+			return Mono.empty();
+		}
+		if (!(authorization instanceof String header) || !header.startsWith(BEARER)) {
+			return Mono.error(new BadCredentialsException("Authorization must be a bearer token."));
+		}
+		try {
+			Caller caller = callerOf(this.signedInUsers.convert(this.tokens.decode(header.substring(BEARER.length()))));
+			session.getAttributes().put(Caller.CONTEXT_KEY, caller);
+			return Mono.empty();
+		}
+		catch (JwtException | AuthenticationException ex) {
+			return Mono.error(ex);
+		}
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Caller caller = callerOf(SecurityContextHolder.getContext().getAuthentication());
+		Caller fromInit = (request instanceof WebSocketGraphQlRequest socket)
+				? (Caller) socket.getSessionInfo().getAttributes().get(Caller.CONTEXT_KEY) : null;
+		Caller caller = (fromInit != null) ? fromInit
+				: callerOf(SecurityContextHolder.getContext().getAuthentication());
 		request.configureExecutionInput((input, builder) -> builder
 			.graphQLContext((context) -> context.put(Caller.CONTEXT_KEY, caller))
 			.build());

@@ -12,6 +12,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.FieldCoordinates;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.storefront.gateway.graphql.GraphQlErrors;
@@ -26,7 +27,8 @@ import io.storefront.gateway.security.AccessRule.Verdict;
  * needs the fetched object itself (a type's rule, or {@code @ownerOrRole} on a root query field) is judged
  * on what the fetcher returns, before any of that object's fields resolve. {@code @ownerOrRole} on a root
  * mutation is judged before it runs, against the object its {@code id} argument names (an id that names nothing
- * is {@code NOT_FOUND}); the mutation then receives the {@link OwnerScope} its write must keep to.
+ * is {@code NOT_FOUND}); the mutation then receives the {@link OwnerScope} its write must keep to. On a
+ * subscription such a rule is judged on every event, and a denied event ends the subscription with its error.
  */
 final class GuardedDataFetcher implements DataFetcher<Object> {
 
@@ -111,6 +113,11 @@ final class GuardedDataFetcher implements DataFetcher<Object> {
 		}
 		if (result instanceof Mono<?> mono) {
 			return mono.map((value) -> judged(env, caller, rule, value));
+		}
+		if (result instanceof Flux<?> events) {
+			// a subscription: every event is judged, and the first one denied is the last one sent
+			return events.map((value) -> judged(env, caller, rule, value))
+				.takeUntil((value) -> value instanceof DataFetcherResult<?> denied && !denied.getErrors().isEmpty());
 		}
 		return judged(env, caller, rule, result);
 	}

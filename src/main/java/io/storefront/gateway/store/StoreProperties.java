@@ -18,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * no other profile may use. Unset outside dev: demo data comes without accounts
  * @param timeout how long a request waits for MongoDB (to find a server, to connect, to read) before it fails
  * with a clean error
+ * @param changes the change feed that carries subscriptions' events between gateways
  */
 @ConfigurationProperties("storefront.store")
 public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean demoData,
-		@Nullable String demoPassword, @DefaultValue("5s") Duration timeout) {
+		@Nullable String demoPassword, @DefaultValue("5s") Duration timeout, @DefaultValue Changes changes) {
 
 	/**
 	 * @param enabled whether to start the in-memory store when no MongoDB URI is configured: the dev profile
@@ -29,6 +30,19 @@ public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean
 	 * @param path a file to keep the embedded data in across restarts (H2 MVStore); in memory when unset
 	 */
 	public record Embedded(@DefaultValue("false") boolean enabled, @Nullable Path path) {
+
+	}
+
+	/**
+	 * @param pollInterval how often a gateway with subscribers reads the changes made since it last looked: the
+	 * most a change waits before it reaches a subscriber on another gateway
+	 * @param batch how many changes one read takes at most
+	 * @param gapWait how long a number missing from the feed (a change whose writer was slower than the next
+	 * one's) is waited for before the reader moves past it
+	 * @param keep how long changes are kept in the store
+	 */
+	public record Changes(@DefaultValue("100ms") Duration pollInterval, @DefaultValue("1000") int batch,
+			@DefaultValue("2s") Duration gapWait, @DefaultValue("10m") Duration keep) {
 
 	}
 

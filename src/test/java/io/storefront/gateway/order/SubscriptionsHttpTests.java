@@ -1,0 +1,189 @@
+package io.storefront.gateway.order;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.GatewayHttpTest;
+import io.storefront.gateway.LiveClient;
+import io.storefront.gateway.LiveClient.Events;
+import io.storefront.gateway.Shopper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.WebSocketGraphQlClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Subscriptions over WebSocket with a real {@code graphql-transport-ws} client: an order's owner follows it from
+ * PLACED to DELIVERED, another customer's subscription to it is refused by the same rule as the query, and a
+ * product's availability is sent when it sells out and when it is restocked, and not for other changes. Each test
+ * ends once the gateway holds none of its subscriptions any more.
+ */
+@GatewayHttpTest
+class SubscriptionsHttpTests {
+
+	static final Map<String, Object> NO_VARIABLES = Map.of();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	MeterRegistry meters;
+
+	TestProducts products;
+
+	@BeforeEach
+	void products() {
+		this.products = new TestProducts(this.mongo);
+	}
+
+	@AfterEach
+	void removeProductsOnceNobodyListens() {
+		LiveClient.awaitListening(this.meters, 0);
+		this.products.removeAll();
+	}
+
+	@Test
+	void theOwnerFollowsTheirOrderFromPlacedToDelivered() {
+		Shopper owner = Shopper.signUp(this.port);
+		String orderId = order(owner);
+		WebSocketGraphQlClient live = LiveClient.connect(this.port, owner.token());
+
+		Events events = LiveClient.subscribe(live, LiveClient.document("orderStatusChanged"), Map.of("orderId", orderId));
+
+		assertThat(status(events.next())).isEqualTo("PLACED");
+		for (String status : List.of("PAID", "SHIPPED", "DELIVERED")) {
+			setStatus(orderId, status);
+			assertThat(status(events.next())).isEqualTo(status);
+		}
+		events.awaitCompleted();
+	}
+
+	@Test
+	void anotherCustomersSubscriptionIsRefusedByTheOrdersRule() {
+		String orderId = order(Shopper.signUp(this.port));
+		WebSocketGraphQlClient stranger = LiveClient.connect(this.port, Shopper.signUp(this.port).token());
+
+		Events events = LiveClient.subscribe(stranger, LiveClient.document("orderStatusChanged"),
+				Map.of("orderId", orderId));
+
+		assertThat(events.firstErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.getPath()).isEqualTo("orderStatusChanged");
+			assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")
+				.containsEntry("rule", "@ownerOrRole(roles: [SUPPORT, ADMIN])");
+		});
+		assertThat((Object) events.next().field("orderStatusChanged").getValue()).isNull();
+		events.awaitCompleted();
+		// and nothing follows when the order moves on
+		setStatus(orderId, "PAID");
+		events.nothingWithin(Duration.ofMillis(500));
+	}
+
+	@Test
+	void supportFollowsAnyOrderAndAnAnonymousCallerIsAskedToSignIn() {
+		String orderId = order(Shopper.signUp(this.port));
+
+		Events support = LiveClient.subscribe(LiveClient.connect(this.port, DemoUsers.SUPPORT.token(this.port)),
+				LiveClient.document("orderStatusChanged"), Map.of("orderId", orderId));
+		assertThat(status(support.next())).isEqualTo("PLACED");
+		support.cancel();
+
+		Events anonymous = LiveClient.subscribe(LiveClient.connect(this.port, null),
+				LiveClient.document("orderStatusChanged"), Map.of("orderId", orderId));
+		assertThat(code(anonymous)).isEqualTo("UNAUTHENTICATED");
+	}
+
+	@Test
+	void aProductsAvailabilityIsSentWhenItSellsOutAndWhenItIsRestocked() {
+		String product = this.products.create(1, "4.00");
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, null),
+				LiveClient.document("productAvailabilityChanged"), Map.of("productIds", List.of(product)));
+		LiveClient.awaitListening(this.meters, 1);
+
+		order(Shopper.signUp(this.port), product);
+		ClientGraphQlResponse soldOut = events.next();
+		assertThat(soldOut.field("productAvailabilityChanged.id").toEntity(String.class)).isEqualTo(product);
+		assertThat(soldOut.field("productAvailabilityChanged.inStock").toEntity(Boolean.class)).isFalse();
+
+		adjustStock(product, 3);
+		assertThat(events.next().field("productAvailabilityChanged.inStock").toEntity(Boolean.class)).isTrue();
+
+		// from 3 to 4 units nothing a shopper sees changes: nothing is sent
+		adjustStock(product, 1);
+		events.nothingWithin(Duration.ofMillis(500));
+
+		DemoUsers.ADMIN.graphQl(this.port)
+			.document("mutation { updateProduct(id: \"" + product + "\", input: {price: {amount: \"5.50\", currency: \"USD\"}}) { id } }")
+			.executeAndVerify();
+		ClientGraphQlResponse repriced = events.next();
+		assertThat(repriced.field("productAvailabilityChanged.price.amount").toEntity(String.class)).isEqualTo("5.50");
+		assertThat(repriced.field("productAvailabilityChanged.inStock").toEntity(Boolean.class)).isTrue();
+		events.cancel();
+	}
+
+	@Test
+	void badSubscriptionInputIsRefusedWithItsCode() {
+		WebSocketGraphQlClient live = LiveClient.connect(this.port, DemoUsers.ADMIN.token(this.port));
+
+		assertThat(code(LiveClient.subscribe(live, LiveClient.document("productAvailabilityChanged"),
+				Map.of("productIds", List.of())))).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(LiveClient.subscribe(live, LiveClient.document("productAvailabilityChanged"),
+				Map.of("productIds", List.of("not-an-id"))))).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(LiveClient.subscribe(live, LiveClient.document("orderStatusChanged"),
+				Map.of("orderId", "{\"$gt\": \"\"}")))).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(LiveClient.subscribe(live, LiveClient.document("orderStatusChanged"),
+				Map.of("orderId", new ObjectId().toHexString())))).isEqualTo("NOT_FOUND");
+	}
+
+	private String order(Shopper shopper) {
+		return order(shopper, this.products.create(10, "4.00"));
+	}
+
+	private String order(Shopper shopper, String product) {
+		shopper.add(product, 1).errors().verify();
+		return shopper.checkout("live-" + new ObjectId()).path("checkout.id").entity(String.class).get();
+	}
+
+	private void setStatus(String orderId, String status) {
+		DemoUsers.ADMIN.graphQl(this.port)
+			.documentName("orderLifecycle")
+			.operationName("setOrderStatus")
+			.variable("id", orderId)
+			.variable("status", status)
+			.executeAndVerify();
+	}
+
+	private void adjustStock(String product, int delta) {
+		DemoUsers.ADMIN.graphQl(this.port)
+			.document("mutation { adjustStock(productId: \"" + product + "\", delta: " + delta + ") { stock } }")
+			.executeAndVerify();
+	}
+
+	private static String status(ClientGraphQlResponse response) {
+		assertThat(response.getErrors()).isEmpty();
+		return response.field("orderStatusChanged.status").toEntity(String.class);
+	}
+
+	private static String code(Events events) {
+		List<ResponseError> errors = events.firstErrors();
+		assertThat(errors).as(errors.toString()).hasSize(1);
+		assertThat(errors.get(0).getExtensions()).as(errors.toString()).containsKey("code");
+		return String.valueOf(errors.get(0).getExtensions().get("code"));
+	}
+
+}
