@@ -1,5 +1,6 @@
 package io.storefront.gateway.graphql;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import graphql.GraphQLError;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +57,13 @@ final class GraphQlTransport {
 
 	private final AtomicLong ids = new AtomicLong();
 
+	// how long a subscription over Server-Sent Events may last
+	private final Duration streamTimeout;
+
 	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, GatewayProperties.Limits limits,
-			ClientAddressResolver clients, CachedAnswers answers) {
+			ClientAddressResolver clients, CachedAnswers answers, Duration streamTimeout) {
 		this.handler = handler;
+		this.streamTimeout = streamTimeout;
 		this.reader = new GraphQlRequestReader(json, limits.maxBody());
 		this.clients = clients;
 		this.answers = answers;
@@ -143,6 +149,15 @@ final class GraphQlTransport {
 	}
 
 	private ServerResponse executed(Exchange exchange, WebGraphQlResponse response) {
+		if (response.getExecutionResult().getData() instanceof Publisher<?> events) {
+			if (!exchange.request().headers().accept().contains(MediaType.TEXT_EVENT_STREAM)) {
+				return transportError(exchange, HttpStatus.NOT_ACCEPTABLE, "A subscription is served over WebSocket, "
+						+ "or over Server-Sent Events to a request that accepts text/event-stream.");
+			}
+			this.log.write(exchange, HttpStatus.OK, RequestLog.nameOrNull(
+					response.getExecutionInput().getOperationName()), List.of());
+			return EventStream.of(events, this.streamTimeout);
+		}
 		var context = response.getExecutionInput().getGraphQLContext();
 		boolean methodRefused = Boolean.TRUE.equals(context.get(OperationDocuments.METHOD_REFUSED));
 		Map<String, Object> result = response.toMap();

@@ -1,5 +1,6 @@
 package io.storefront.gateway.graphql;
 
+import java.time.Duration;
 import java.util.List;
 
 import tools.jackson.core.StreamReadFeature;
@@ -37,7 +38,9 @@ class TransportConfiguration {
 			ObjectProvider<PublicFields> publicFields) {
 		GraphQlTransport transport = new GraphQlTransport(handler, requestJson(), properties.limits(),
 				new ClientAddressResolver(properties.trustedProxies()),
-				new CachedAnswers(new HttpCaching(graphQlSource, publicFields), responseJson));
+				new CachedAnswers(new HttpCaching(graphQlSource, publicFields), responseJson),
+				(graphQl.getHttp().getSse().getTimeout() != null) ? graphQl.getHttp().getSse().getTimeout()
+						: Duration.ofHours(1));
 		String path = graphQl.getHttp().getPath();
 		return RouterFunctions.route().POST(path, transport::post).GET(path, transport::get).build();
 	}

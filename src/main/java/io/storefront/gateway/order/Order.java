@@ -35,6 +35,13 @@ public record Order(@Id String id, @Indexed(unique = true) String number, String
 		return this.userId;
 	}
 
+	/** This order as it was when it took the status at this index of its history. */
+	Order asOf(int status) {
+		return new Order(this.id, this.number, this.userId, this.items, this.total, this.shippingAddress,
+				this.statusHistory.get(status).status(), this.statusHistory.subList(0, status + 1), this.placedAt,
+				this.internalNote, this.restocked, this.version);
+	}
+
 	/** The reference under which a cancellation gives this order's stock back. */
 	String restockRef() {
 		return "cancel:" + this.id;

@@ -1,6 +1,7 @@
 package io.storefront.gateway.order;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +9,12 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.LiveClient;
 import io.storefront.gateway.LiveClient.Events;
@@ -18,15 +22,18 @@ import io.storefront.gateway.Shopper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subscriptions over WebSocket with a real {@code graphql-transport-ws} client: an order's owner follows it from
+ * Subscriptions over WebSocket with a real {@code graphql-transport-ws} client, and over Server-Sent Events: an order's owner follows it from
  * PLACED to DELIVERED, another customer's subscription to it is refused by the same rule as the query, and a
  * product's availability is sent when it sells out and when it is restocked, and not for other changes. Each test
  * ends once the gateway holds none of its subscriptions any more.
@@ -34,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayHttpTest
 class SubscriptionsHttpTests {
 
-	static final Map<String, Object> NO_VARIABLES = Map.of();
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -72,6 +79,73 @@ class SubscriptionsHttpTests {
 			assertThat(status(events.next())).isEqualTo(status);
 		}
 		events.awaitCompleted();
+	}
+
+	@Test
+	void theSameSubscriptionOverServerSentEvents() {
+		Shopper owner = Shopper.signUp(this.port);
+		String orderId = order(owner);
+
+		Iterator<ServerSentEvent<String>> events = GatewayClient.http(this.port)
+			.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer " + owner.token())
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(Map.of("query", LiveClient.document("orderStatusChanged"), "variables",
+					Map.of("orderId", orderId)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody()
+			.toIterable()
+			.iterator();
+
+		assertThat(data(events.next())).extractingByKey("data").isEqualTo(Map.of("orderStatusChanged",
+				Map.of("id", orderId, "number", number(orderId), "status", "PLACED")));
+		setStatus(orderId, "PAID");
+		assertThat(data(events.next())).extractingByKey("data").isEqualTo(Map.of("orderStatusChanged",
+				Map.of("id", orderId, "number", number(orderId), "status", "PAID")));
+		// delivered, the order has nothing more to tell: the last event, then the stream ends
+		setStatus(orderId, "SHIPPED");
+		setStatus(orderId, "DELIVERED");
+		assertThat(data(events.next())).extractingByKey("data").isEqualTo(Map.of("orderStatusChanged",
+				Map.of("id", orderId, "number", number(orderId), "status", "SHIPPED")));
+		assertThat(data(events.next())).extractingByKey("data").isEqualTo(Map.of("orderStatusChanged",
+				Map.of("id", orderId, "number", number(orderId), "status", "DELIVERED")));
+		ServerSentEvent<String> last = events.next();
+		assertThat(last.event()).isEqualTo("complete");
+		assertThat(events.hasNext()).isFalse();
+	}
+
+	private static Map<String, Object> data(ServerSentEvent<String> event) {
+		assertThat(event.event()).isEqualTo("next");
+		return JSON.readValue(event.data(), new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	@Test
+	void aSubscriptionOverPlainJsonIsRefused() {
+		GatewayClient.http(this.port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", LiveClient.document("productAvailabilityChanged"), "variables",
+					Map.of("productIds", List.of(new ObjectId().toHexString()))))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("A subscription is served over WebSocket, or over Server-Sent Events to a request that "
+					+ "accepts text/event-stream.");
 	}
 
 	@Test
@@ -157,6 +231,10 @@ class SubscriptionsHttpTests {
 	private String order(Shopper shopper, String product) {
 		shopper.add(product, 1).errors().verify();
 		return shopper.checkout("live-" + new ObjectId()).path("checkout.id").entity(String.class).get();
+	}
+
+	private String number(String orderId) {
+		return this.mongo.findById(orderId, Order.class).number();
 	}
 
 	private void setStatus(String orderId, String status) {
