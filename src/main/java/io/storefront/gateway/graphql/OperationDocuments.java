@@ -107,6 +107,11 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 		List<OperationDefinition> operations = parsed.operations(input.getOperationName());
 		if (operations.size() == 1) {
 			context.put(LABEL, OperationNames.describe(operations.get(0)));
+			if (operations.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+				// a subscription's events come long after it started; each event's reads are bounded by the store's
+				// timeout instead
+				context.delete(DEADLINE);
+			}
 		}
 		if ("GET".equals(context.get(HTTP_METHOD))
 				&& operations.stream().anyMatch((operation) -> operation.getOperation() != OperationDefinition.Operation.QUERY)) {

@@ -29,6 +29,7 @@ import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends once the gateway holds none of its subscriptions any more.
  */
 @GatewayHttpTest
+@TestPropertySource(properties = "storefront.graphql.limits.timeout=" + SubscriptionsHttpTests.TIMEOUT_SECONDS + "s")
 class SubscriptionsHttpTests {
+
+	/** The operation timeout here: short, so that an event can come after it. */
+	static final int TIMEOUT_SECONDS = 3;
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -79,6 +84,24 @@ class SubscriptionsHttpTests {
 			assertThat(status(events.next())).isEqualTo(status);
 		}
 		events.awaitCompleted();
+	}
+
+	@Test
+	void anEventLongAfterTheSubscriptionStartedStillReadsWhatItSelects() throws InterruptedException {
+		Shopper owner = Shopper.signUp(this.port);
+		String orderId = order(owner);
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, owner.token()),
+				"subscription { orderStatusChanged(orderId: \"" + orderId + "\") { status customer { email } } }",
+				Map.of());
+		assertThat(status(events.next())).isEqualTo("PLACED");
+
+		Thread.sleep(Duration.ofSeconds(TIMEOUT_SECONDS).plusMillis(500).toMillis());
+		setStatus(orderId, "PAID");
+
+		ClientGraphQlResponse paid = events.next();
+		assertThat(status(paid)).isEqualTo("PAID");
+		assertThat(paid.field("orderStatusChanged.customer.email").toEntity(String.class)).isEqualTo(owner.email());
+		events.cancel();
 	}
 
 	@Test
