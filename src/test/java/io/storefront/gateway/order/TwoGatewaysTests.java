@@ -1,8 +1,14 @@
 package io.storefront.gateway.order;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.storefront.gateway.DemoUsers;
+import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.LiveClient;
 import io.storefront.gateway.LiveClient.Events;
@@ -25,13 +32,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two gateways on one embedded store: the test's own (A) and a second application context (B) started on A's
  * store by its URI, as a second instance behind a load balancer would be. What is done through one is heard by
- * subscribers of the other, through the change feed kept in the store.
+ * subscribers of the other, through the change feed kept in the store; checkout keeps its guarantees across them
+ * (never oversells, one order per idempotency key), since every check it makes is a condition on a write.
  */
 @GatewayHttpTest
 class TwoGatewaysTests {
@@ -109,6 +121,83 @@ class TwoGatewaysTests {
 
 		assertThat(onB.next().field("orderStatusChanged.status").toEntity(String.class)).isEqualTo("PAID");
 		onB.cancel();
+	}
+
+	@Test
+	void oneIdempotencyKeySentToBothGatewaysAtOnceGivesOneOrder() throws Exception {
+		Shopper shopper = Shopper.signUp(this.port);
+		String product = this.products.create(10, "4.00");
+		shopper.add(product, 2).errors().verify();
+		String key = "both-" + new ObjectId();
+		HttpGraphQlTester onA = shopper.graphQl();
+		HttpGraphQlTester onB = GatewayClient.graphQl(portOf(second)).mutate()
+			.header("Authorization", "Bearer " + shopper.token())
+			.build();
+
+		List<String> orderIds = inParallel(List.of(onA, onB), (client) -> client.documentName("checkout")
+			.variable("input", Map.of("idempotencyKey", key, "shippingAddress", Shopper.address()))
+			.execute()
+			.path("checkout.id")
+			.entity(String.class)
+			.get());
+
+		assertThat(orderIds).hasSize(2).containsOnly(orderIds.get(0));
+		assertThat(this.mongo.count(Query.query(Criteria.where("userId").is(shopper.id())), Order.class)).isOne();
+		assertThat(this.products.stock(product)).isEqualTo(8);
+	}
+
+	@Test
+	void fiftyCheckoutsSpreadOverBothGatewaysNeverOversell() throws Exception {
+		String product = this.products.create(20, "4.00");
+		List<HttpGraphQlTester> buyers = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Shopper shopper = Shopper.signUp(this.port);
+			shopper.add(product, 1).errors().verify();
+			int gateway = (i % 2 == 0) ? this.port : portOf(second);
+			buyers.add(GatewayClient.graphQl(gateway).mutate().header("Authorization", "Bearer " + shopper.token()).build());
+		}
+
+		List<String> answers = inParallel(buyers, (client) -> {
+			GraphQlTester.Response response = client.documentName("checkout")
+				.variable("input", Map.of("idempotencyKey", "fifty-" + new ObjectId(), "shippingAddress",
+						Shopper.address()))
+				.execute();
+			List<String> codes = new ArrayList<>();
+			response.errors().satisfy((errors) -> errors.forEach((error) -> codes.add(String.valueOf(
+					error.getExtensions().get("code")))));
+			return codes.isEmpty() ? "ORDER" : String.join(",", codes);
+		});
+
+		assertThat(answers.stream().filter("ORDER"::equals)).hasSize(20);
+		assertThat(answers.stream().filter((answer) -> !answer.equals("ORDER"))).hasSize(30)
+			.containsOnly("OUT_OF_STOCK");
+		assertThat(this.products.stock(product)).isZero();
+		assertThat(this.products.holds(product)).isEmpty();
+	}
+
+	// runs one call per client, all released at once
+	private static <T> List<String> inParallel(List<T> clients, java.util.function.Function<T, String> call)
+			throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<String>> answers = new ArrayList<>();
+			for (T client : clients) {
+				answers.add(threads.submit(() -> {
+					start.await();
+					return call.apply(client);
+				}));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				results.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	private static int portOf(ConfigurableApplicationContext context) {
