@@ -1,19 +1,29 @@
 package io.storefront.gateway.order;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import de.bwaldvogel.mongo.MongoServer;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.Shopper;
 import io.storefront.gateway.StoreSnapshot;
+import io.storefront.gateway.StorefrontApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -66,6 +76,9 @@ class CheckoutRecoveryTests {
 
 	@Autowired
 	OrderRecovery recovery;
+
+	@Autowired
+	MongoServer server;
 
 	TestProducts products;
 
@@ -161,6 +174,42 @@ class CheckoutRecoveryTests {
 		assertThat(StoreSnapshot.of(this.mongo, "products", "carts", "orders", "checkouts")).isEqualTo(swept);
 		assertThat(this.products.stock(this.first)).isEqualTo(5);
 		assertThat(this.products.stock(this.second)).isEqualTo(5);
+	}
+
+	@Test
+	void twoGatewaysSweepingAtOnceRepairAStaleCheckoutOnce() throws Exception {
+		crashAt.set("beforeOrder");
+		this.shopper.checkout("crash-two-sweepers");
+		crashAt.set("");
+		InetSocketAddress store = this.server.getLocalAddress();
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(StorefrontApplication.class)
+			.properties("server.port=0", "storefront.checkout.sweeper-enabled=false")
+			.run("--spring.mongodb.uri=mongodb://" + store.getHostString() + ":" + store.getPort() + "/storefront")) {
+			OrderRecovery otherSweeper = other.getBean(OrderRecovery.class);
+			ExecutorService threads = Executors.newFixedThreadPool(2);
+			try {
+				CountDownLatch start = new CountDownLatch(1);
+				Future<Integer> here = threads.submit(() -> {
+					start.await();
+					return this.recovery.sweep(Duration.ZERO);
+				});
+				Future<Integer> there = threads.submit(() -> {
+					start.await();
+					return otherSweeper.sweep(Duration.ZERO);
+				});
+				start.countDown();
+
+				assertThat(here.get(30, TimeUnit.SECONDS) + there.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
+		assertThat(ordersOfShopper()).isEqualTo(1);
+		assertThat(this.products.stock(this.first)).isEqualTo(3);
+		assertThat(this.products.stock(this.second)).isEqualTo(2);
+		assertThat(this.products.holds(this.first)).isEmpty();
+		assertThat(this.mongo.count(new Query(), "leases")).as("leases left behind").isZero();
 	}
 
 	private long ordersOfShopper() {
