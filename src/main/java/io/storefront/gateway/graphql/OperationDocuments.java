@@ -141,6 +141,7 @@ final class OperationDocuments implements PreparsedDocumentProvider {
 				return new PreparsedDocumentEntry(refusals);
 			}
 		}
+		this.persisted.shareIfRegistering(input.getQuery(), input.getExtensions(), text);
 		return parsed.entry();
 	}
 

@@ -26,7 +26,8 @@ import org.springframework.core.io.Resource;
 /**
  * Operations known by the SHA-256 of their text. In APQ mode (Apollo's automatic persisted queries) a client
  * sends the hash alone and, when told {@code PERSISTED_QUERY_NOT_FOUND}, the hash with the text, which is then
- * remembered (in a bounded cache). In SAFELIST mode only the operations of the manifest run, by hash or by
+ * remembered: in a bounded cache, and, once it has parsed and validated, in the {@link SharedOperations} of every
+ * gateway, which a gateway asks when its own cache lacks a hash. In SAFELIST mode only the operations of the manifest run, by hash or by
  * text; clients register nothing.
  */
 final class PersistedOperations {
@@ -39,8 +40,12 @@ final class PersistedOperations {
 
 	private final Map<String, String> safelist = new HashMap<>();
 
-	PersistedOperations(GatewayProperties.PersistedQueries settings, JsonMapper json) {
+	private final @Nullable SharedOperations shared;
+
+	PersistedOperations(GatewayProperties.PersistedQueries settings, JsonMapper json,
+			@Nullable SharedOperations shared) {
 		this.mode = settings.mode();
+		this.shared = shared;
 		this.registered = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
 		if (this.mode == Mode.SAFELIST) {
 			if (settings.manifest() == null) {
@@ -82,10 +87,30 @@ final class PersistedOperations {
 			return text;
 		}
 		String known = (this.mode == Mode.SAFELIST) ? this.safelist.get(hash) : this.registered.getIfPresent(hash);
+		if (known == null && this.mode == Mode.APQ && this.shared != null) {
+			known = this.shared.find(hash);
+			if (known != null) {
+				this.registered.put(hash, known);
+			}
+		}
 		if (known == null) {
 			throw notFound("PersistedQueryNotFound");
 		}
 		return known;
+	}
+
+	/**
+	 * Once a request that registers an operation (its text with its hash) has parsed and validated, shares it with
+	 * every gateway; nothing that would not run is ever shared.
+	 */
+	void shareIfRegistering(@Nullable String requestText, Map<String, Object> extensions, String text) {
+		if (this.mode != Mode.APQ || this.shared == null || requestText == null || !requestText.equals(text)) {
+			return;
+		}
+		String hash = sha256HashOf(extensions);
+		if (hash != null) {
+			this.shared.register(hash, text);
+		}
 	}
 
 	private static @Nullable String sha256HashOf(Map<String, Object> extensions) {

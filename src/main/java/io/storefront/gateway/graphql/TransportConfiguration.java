@@ -47,9 +47,10 @@ class TransportConfiguration {
 
 	@Bean
 	GraphQlSourceBuilderCustomizer operationDocuments(GatewayProperties properties,
-			ObjectProvider<GraphQlSource> graphQlSource, ObjectProvider<OperationGate> gates) {
-		OperationDocuments documents = new OperationDocuments(
-				new PersistedOperations(properties.persistedQueries(), requestJson()), properties, graphQlSource, gates);
+			ObjectProvider<GraphQlSource> graphQlSource, ObjectProvider<OperationGate> gates,
+			ObjectProvider<SharedOperations> shared) {
+		OperationDocuments documents = new OperationDocuments(new PersistedOperations(properties.persistedQueries(),
+				requestJson(), shared.getIfAvailable()), properties, graphQlSource, gates);
 		return (builder) -> builder.typeVisitors(List.of(new Deadlines(properties.limits())))
 			.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents)
 				.instrumentation(new ParseCancellations()));

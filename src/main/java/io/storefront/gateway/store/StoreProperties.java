@@ -19,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long a request waits for MongoDB (to find a server, to connect, to read) before it fails
  * with a clean error
  * @param changes the change feed that carries subscriptions' events between gateways
+ * @param persistedOperations the operations registered through automatic persisted queries, shared by gateways
  */
 @ConfigurationProperties("storefront.store")
 public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean demoData,
-		@Nullable String demoPassword, @DefaultValue("5s") Duration timeout, @DefaultValue Changes changes) {
+		@Nullable String demoPassword, @DefaultValue("5s") Duration timeout, @DefaultValue Changes changes,
+		@DefaultValue PersistedOperations persistedOperations) {
 
 	/**
 	 * @param enabled whether to start the in-memory store when no MongoDB URI is configured: the dev profile
@@ -43,6 +45,14 @@ public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean
 	 */
 	public record Changes(@DefaultValue("100ms") Duration pollInterval, @DefaultValue("1000") int batch,
 			@DefaultValue("2s") Duration gapWait, @DefaultValue("10m") Duration keep) {
+
+	}
+
+	/**
+	 * @param max how many registered operations are kept at most; the least recently registered go first
+	 * @param keep how long a registered operation is kept after it was last registered
+	 */
+	public record PersistedOperations(@DefaultValue("10000") long max, @DefaultValue("7d") Duration keep) {
 
 	}
 

@@ -87,7 +87,7 @@ class PersistedOperationsTests {
 	void aSafelistRunsItsOperationsByHashOrTextAndNothingElse() {
 		PersistedOperations safelist = new PersistedOperations(new PersistedQueries(Mode.SAFELIST,
 				manifest("{\"operations\":[{\"id\":\"" + HASH + "\",\"name\":\"P\",\"body\":\"" + QUERY + "\"}]}"),
-				10), this.json);
+				10), this.json, null);
 
 		assertThat(safelist.textOf(null, persisted(HASH))).isEqualTo(QUERY);
 		assertThat(safelist.textOf(QUERY, Map.of())).isEqualTo(QUERY);
@@ -103,16 +103,16 @@ class PersistedOperationsTests {
 	void aManifestWhoseIdIsNotItsBodysHashRefusesToStart() {
 		assertThatThrownBy(() -> new PersistedOperations(new PersistedQueries(Mode.SAFELIST,
 				manifest("{\"operations\":[{\"id\":\"" + HASH + "\",\"name\":\"P\",\"body\":\"{ me { id } }\"}]}"), 10),
-				this.json))
+				this.json, null))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("operation P is not the SHA-256 of its body");
-		assertThatThrownBy(() -> new PersistedOperations(new PersistedQueries(Mode.SAFELIST, null, 10), this.json))
+		assertThatThrownBy(() -> new PersistedOperations(new PersistedQueries(Mode.SAFELIST, null, 10), this.json, null))
 			.hasMessageContaining("needs storefront.graphql.persisted-queries.manifest");
 	}
 
 	@Test
 	void theApqCacheIsBounded() {
-		PersistedOperations apq = new PersistedOperations(new PersistedQueries(Mode.APQ, null, 1), this.json);
+		PersistedOperations apq = new PersistedOperations(new PersistedQueries(Mode.APQ, null, 1), this.json, null);
 		for (int i = 0; i < 200; i++) {
 			String text = "{ product(id: " + i + ") { id } }";
 			apq.textOf(text, persisted(PersistedOperations.sha256(text)));
@@ -132,7 +132,7 @@ class PersistedOperationsTests {
 	}
 
 	private PersistedOperations operations(Mode mode) {
-		return new PersistedOperations(new PersistedQueries(mode, null, 10), this.json);
+		return new PersistedOperations(new PersistedQueries(mode, null, 10), this.json, null);
 	}
 
 	private static Map<String, Object> persisted(String hash) {

@@ -1,8 +1,12 @@
 package io.storefront.gateway.order;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +42,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two gateways on one embedded store: the test's own (A) and a second application context (B) started on A's
  * store by its URI, as a second instance behind a load balancer would be. What is done through one is heard by
  * subscribers of the other, through the change feed kept in the store; checkout keeps its guarantees across them
- * (never oversells, one order per idempotency key), since every check it makes is a condition on a write.
+ * (never oversells, one order per idempotency key), since every check it makes is a condition on a write; and an
+ * operation registered through automatic persisted queries on one replays on the other.
  */
 @GatewayHttpTest
 class TwoGatewaysTests {
@@ -186,6 +193,58 @@ class TwoGatewaysTests {
 			.containsOnly("OUT_OF_STOCK");
 		assertThat(this.products.stock(product)).isZero();
 		assertThat(this.products.holds(product)).isEmpty();
+	}
+
+	@Test
+	void anOperationRegisteredThroughOneGatewayReplaysOnTheOther() {
+		String query = "query apqAcross { products(first: 1, sort: PRICE_ASC) { edges { node { sku } } } } # "
+				+ new ObjectId();
+		String hash = sha256(query);
+		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+
+		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		persisted(this.port, Map.of("query", query, "extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
+			.isEqualTo("COF-001");
+
+		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
+			.isEqualTo("COF-001");
+	}
+
+	@Test
+	void anOperationThatDoesNotValidateIsNeverShared() {
+		String query = "{ products { nope } } # " + new ObjectId();
+		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(query)));
+
+		persisted(this.port, Map.of("query", query, "extensions", byHash)).jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
+
+		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(sha256(query))), "persisted_operations"))
+			.isFalse();
+	}
+
+	private static WebTestClient.BodyContentSpec persisted(int port, Map<String, Object> body) {
+		return GatewayClient.http(port)
+			.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	// runs one call per client, all released at once
