@@ -18,10 +18,23 @@ import org.springframework.util.unit.DataSize;
  * @param documentCacheSize how many parsed and validated documents are kept
  * @param trustedProxies the proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} is believed when they
  * are the connection's peer; none by default, so the connection's peer is the client
+ * @param subscriptions how many subscriptions one client may hold open on this gateway
  */
 @ConfigurationProperties("storefront.graphql")
 public record GatewayProperties(@DefaultValue Limits limits, @DefaultValue PersistedQueries persistedQueries,
-		@DefaultValue("1000") int documentCacheSize, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue("1000") int documentCacheSize, @DefaultValue List<String> trustedProxies,
+		@DefaultValue Subscriptions subscriptions) {
+
+	/**
+	 * Beyond these a new subscription is refused with {@code TOO_MANY_REQUESTS}; those already open go on.
+	 *
+	 * @param maxPerConnection subscriptions open at once on one WebSocket connection
+	 * @param maxPerAddress subscriptions open at once from one client address, over WebSocket and Server-Sent
+	 * Events together
+	 */
+	public record Subscriptions(@DefaultValue("20") int maxPerConnection, @DefaultValue("200") int maxPerAddress) {
+
+	}
 
 	/**
 	 * @param maxDepth how deep selections may nest

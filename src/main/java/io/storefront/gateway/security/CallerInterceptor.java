@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -40,6 +41,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	private static final String BEARER = "Bearer ";
 
+	/** Where the caller's verified token is kept, in the GraphQL context, for checks made after the request. */
+	static final String TOKEN = CallerInterceptor.class.getName() + ".token";
+
 	private final JwtDecoder tokens;
 
 	private final SignedInUsers signedInUsers;
@@ -59,8 +63,9 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 			return Mono.error(new BadCredentialsException("Authorization must be a bearer token."));
 		}
 		try {
-			Caller caller = callerOf(this.signedInUsers.convert(this.tokens.decode(header.substring(BEARER.length()))));
-			session.getAttributes().put(Caller.CONTEXT_KEY, caller);
+			Jwt token = this.tokens.decode(header.substring(BEARER.length()));
+			session.getAttributes().put(Caller.CONTEXT_KEY, callerOf(this.signedInUsers.convert(token)));
+			session.getAttributes().put(TOKEN, token);
 			return Mono.empty();
 		}
 		catch (JwtException | AuthenticationException ex) {
@@ -70,13 +75,19 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Caller fromInit = (request instanceof WebSocketGraphQlRequest socket)
-				? (Caller) socket.getSessionInfo().getAttributes().get(Caller.CONTEXT_KEY) : null;
-		Caller caller = (fromInit != null) ? fromInit
-				: callerOf(SecurityContextHolder.getContext().getAuthentication());
-		request.configureExecutionInput((input, builder) -> builder
-			.graphQLContext((context) -> context.put(Caller.CONTEXT_KEY, caller))
-			.build());
+		Map<String, Object> session = (request instanceof WebSocketGraphQlRequest socket)
+				? socket.getSessionInfo().getAttributes() : Map.of();
+		Caller fromInit = (Caller) session.get(Caller.CONTEXT_KEY);
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Caller caller = (fromInit != null) ? fromInit : callerOf(authentication);
+		Object token = (fromInit != null) ? session.get(TOKEN)
+				: (authentication instanceof JwtAuthenticationToken verified) ? verified.getToken() : null;
+		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
+			context.put(Caller.CONTEXT_KEY, caller);
+			if (token != null) {
+				context.put(TOKEN, token);
+			}
+		}).build());
 		return chain.next(request);
 	}
 

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends once the gateway holds none of its subscriptions any more.
  */
 @GatewayHttpTest
-@TestPropertySource(properties = "storefront.graphql.limits.timeout=" + SubscriptionsHttpTests.TIMEOUT_SECONDS + "s")
+@TestPropertySource(properties = { "storefront.graphql.limits.timeout=" + SubscriptionsHttpTests.TIMEOUT_SECONDS + "s",
+		"storefront.graphql.subscriptions.max-per-connection=2", "storefront.graphql.subscriptions.max-per-address=3" })
 class SubscriptionsHttpTests {
 
 	/** The operation timeout here: short, so that an event can come after it. */
@@ -192,6 +193,24 @@ class SubscriptionsHttpTests {
 	}
 
 	@Test
+	void signingOutEndsTheSubscriptionsMadeWithThatSignIn() {
+		Shopper owner = Shopper.signUp(this.port);
+		String orderId = order(owner);
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, owner.token()),
+				LiveClient.document("orderStatusChanged"), Map.of("orderId", orderId));
+		assertThat(status(events.next())).isEqualTo("PLACED");
+
+		owner.graphQl().documentName("logOut").operationName("logOut").execute().path("logOut").entity(Boolean.class).isEqualTo(true);
+
+		ClientGraphQlResponse last = events.next();
+		assertThat(last.getErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED");
+			assertThat(error.getMessage()).isEqualTo("Your sign-in has ended; sign in again and subscribe anew.");
+		});
+		events.awaitCompleted();
+	}
+
+	@Test
 	void supportFollowsAnyOrderAndAnAnonymousCallerIsAskedToSignIn() {
 		String orderId = order(Shopper.signUp(this.port));
 
@@ -231,6 +250,38 @@ class SubscriptionsHttpTests {
 		assertThat(repriced.field("productAvailabilityChanged.price.amount").toEntity(String.class)).isEqualTo("5.50");
 		assertThat(repriced.field("productAvailabilityChanged.inStock").toEntity(Boolean.class)).isTrue();
 		events.cancel();
+	}
+
+	@Test
+	void subscriptionsAreCappedPerConnectionAndPerAddress() {
+		String product = this.products.create(5, "4.00");
+		Map<String, Object> variables = Map.of("productIds", List.of(product));
+		String document = LiveClient.document("productAvailabilityChanged");
+		WebSocketGraphQlClient first = LiveClient.connect(this.port, null);
+		WebSocketGraphQlClient second = LiveClient.connect(this.port, null);
+
+		Events one = LiveClient.subscribe(first, document, variables);
+		Events two = LiveClient.subscribe(first, document, variables);
+		LiveClient.awaitListening(this.meters, 2);
+		Events three = LiveClient.subscribe(first, document, variables);
+		assertThat(three.firstErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "TOO_MANY_REQUESTS");
+			assertThat(error.getMessage()).isEqualTo("This connection has 2 subscriptions open, as many as one may; "
+					+ "end one first.");
+		});
+
+		Events elsewhere = LiveClient.subscribe(second, document, variables);
+		LiveClient.awaitListening(this.meters, 3);
+		assertThat(code(LiveClient.subscribe(second, document, variables))).isEqualTo("TOO_MANY_REQUESTS");
+
+		// an ended subscription gives its place back
+		one.cancel();
+		LiveClient.awaitListening(this.meters, 2);
+		Events again = LiveClient.subscribe(second, document, variables);
+		LiveClient.awaitListening(this.meters, 3);
+		for (Events events : List.of(two, elsewhere, again)) {
+			events.cancel();
+		}
 	}
 
 	@Test
