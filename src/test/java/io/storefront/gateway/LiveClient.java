@@ -69,7 +69,10 @@ public final class LiveClient {
 		events.subscription = client.document(document)
 			.variables(variables)
 			.executeSubscription()
-			.subscribe(events.responses::add, (error) -> events.failure = error, () -> events.completed = true);
+			.subscribe((response) -> {
+				events.arrivals.add(System.nanoTime());
+				events.responses.add(response);
+			}, (error) -> events.failure = error, () -> events.completed = true);
 		return events;
 	}
 
@@ -105,6 +108,9 @@ public final class LiveClient {
 
 		final BlockingQueue<ClientGraphQlResponse> responses = new LinkedBlockingQueue<>();
 
+		// when each response arrived (System.nanoTime), in the same order
+		final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+
 		volatile @Nullable Throwable failure;
 
 		volatile boolean completed;
@@ -116,6 +122,7 @@ public final class LiveClient {
 			try {
 				ClientGraphQlResponse response = this.responses.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 				assertThat(response).as("a response within " + WAIT + " (failure: " + this.failure + ")").isNotNull();
+				this.arrivals.poll();
 				return response;
 			}
 			catch (InterruptedException ex) {
@@ -163,7 +170,27 @@ public final class LiveClient {
 			assertThat(this.failure).isNull();
 		}
 
-		public @Nullable Throwable failure() {
+		/** When the next response arrived (System.nanoTime), waiting for it up to ten seconds. */
+		public long nextArrival() {
+			try {
+				Long arrival = this.arrivals.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				assertThat(arrival).as("a response within " + WAIT).isNotNull();
+				this.responses.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+				return arrival;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/** Waits until the subscription fails, and returns why. */
+		public Throwable awaitFailure() {
+			long until = System.nanoTime() + WAIT.toNanos();
+			while (this.failure == null) {
+				assertThat(System.nanoTime()).as("the subscription's failure").isLessThan(until);
+				pause();
+			}
 			return this.failure;
 		}
 

@@ -161,6 +161,16 @@ class UnsafeDeploymentTests {
 		Map<String, String> environment = (Map<String, String>) gateway.get("environment");
 		assertThat(environment.get("MONGODB_URI")).startsWith("mongodb://storefront:${STOREFRONT_DB_PASSWORD}@");
 		assertThat(environment).doesNotContainKey("STOREFRONT_STORE_DEMO_DATA");
+		// the scaled shape: two gateways reached only through the balancer, which passes WebSocket upgrades on
+		assertThat(gateway).doesNotContainKey("ports");
+		assertThat((Map<String, Object>) gateway.get("deploy")).containsEntry("replicas", 2);
+		assertThat(environment.get("MONGODB_URI")).contains("replicaSet=rs0");
+		Map<String, Object> balancer = (Map<String, Object>) services.get("balancer");
+		assertThat((List<String>) balancer.get("ports")).containsExactly("8080:8080");
+		String nginx = (String) ((Map<String, Object>) ((Map<String, Object>) compose.get("configs")).get("balancer"))
+			.get("content");
+		assertThat(nginx).contains("proxy_set_header Upgrade $$http_upgrade;", "server gateway:8080;",
+				"proxy_set_header X-Forwarded-For $$remote_addr;");
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {

@@ -285,6 +285,17 @@ class SubscriptionsHttpTests {
 	}
 
 	@Test
+	void aBadTokenInTheInitPayloadClosesTheConnectionUnauthorized() {
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, "not-a-token"),
+				LiveClient.document("productAvailabilityChanged"), Map.of("productIds", List.of(new ObjectId().toHexString())));
+
+		// the gateway closes with 4401 Unauthorized; the client sometimes sees the socket go before that frame (1006)
+		assertThat(events.awaitFailure().getMessage())
+			.containsPattern("disconnected with CloseStatus\\[code=(4401, reason=Unauthorized|1006, reason=null)\\]");
+		LiveClient.awaitListening(this.meters, 0);
+	}
+
+	@Test
 	void badSubscriptionInputIsRefusedWithItsCode() {
 		WebSocketGraphQlClient live = LiveClient.connect(this.port, DemoUsers.ADMIN.token(this.port));
 
