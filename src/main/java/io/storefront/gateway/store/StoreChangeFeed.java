@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * The change feed kept in the store itself, so that it works on every store the gateway runs on, the embedded
  * one included, which has no change streams: each change is a document of {@code changes} under the next number
  * of a counter, and each gateway, from its first subscriber on, reads the ones after the last it saw, every
- * {@code poll-interval}. Numbers are taken before the document is written, so two writers may land out of order:
+ * {@code poll-interval}, and at once after a change it made itself. Numbers are taken before the document is written, so two writers may land out of order:
  * a gap is waited for (up to {@code gap-wait}) before the reader moves past it, and a change is never delivered
  * twice by one gateway. Changes older than {@code keep} are removed by whichever gateway gets there first.
  */
@@ -75,7 +75,7 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 
 	private Instant lastCleanUp = Instant.EPOCH;
 
-	private @Nullable ScheduledFuture<?> reading;
+	private volatile @Nullable ScheduledFuture<?> reading;
 
 	StoreChangeFeed(MongoOperations mongo, Clock clock, StoreProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
@@ -104,6 +104,10 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 		this.mongo.insert(new Document("_id", number).append("collection", collection)
 			.append("id", id)
 			.append("at", Date.from(this.clock.instant())), COLLECTION);
+		if (this.reading != null) {
+			// this gateway's own subscribers need not wait for the next round
+			this.reader.execute(this::readSafely);
+		}
 	}
 
 	@Override
