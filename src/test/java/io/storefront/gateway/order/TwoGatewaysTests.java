@@ -1,6 +1,5 @@
 package io.storefront.gateway.order;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +32,7 @@ import io.storefront.gateway.StorefrontApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +62,7 @@ class TwoGatewaysTests {
 	int port;
 
 	@Autowired
-	MongoServer store;
+	MongoConnectionDetails store;
 
 	@Autowired
 	MongoOperations mongo;
@@ -74,11 +73,10 @@ class TwoGatewaysTests {
 	void startTheSecondGateway() {
 		this.products = new TestProducts(this.mongo);
 		if (second == null) {
-			InetSocketAddress address = this.store.getLocalAddress();
+			// the first gateway's store by its URI: the embedded one here, a real one in the subclass
 			second = new SpringApplicationBuilder(StorefrontApplication.class)
 				.properties("server.port=0", "storefront.checkout.sweeper-enabled=false")
-				.run("--spring.mongodb.uri=mongodb://" + address.getHostString() + ":" + address.getPort()
-						+ "/storefront");
+				.run("--spring.mongodb.uri=" + this.store.getConnectionString().getConnectionString());
 		}
 	}
 
