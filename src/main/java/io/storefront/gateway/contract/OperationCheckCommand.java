@@ -14,8 +14,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar storefront-gateway.jar check-operations PATH [--json]}: checks a folder of {@code .graphql}
- * operations, or an Apollo persisted query manifest, against the schema this jar ships. Exits 0 when every
+ * {@code java -jar storefront-gateway.jar check-operations PATH [--json]}: checks a {@code .graphql} file, a folder of
+ * them, or an Apollo persisted query manifest, against the schema this jar ships. Exits 0 when every
  * operation is valid and within the limits, 1 otherwise, 2 on wrong usage.
  */
 public final class OperationCheckCommand {
@@ -29,7 +29,7 @@ public final class OperationCheckCommand {
 		List<String> arguments = new ArrayList<>(List.of(args));
 		boolean json = arguments.remove("--json");
 		if (arguments.size() != 1) {
-			out.println("usage: java -jar storefront-gateway.jar " + NAME + " <folder of .graphql files | manifest.json> [--json]");
+			out.println("usage: java -jar storefront-gateway.jar " + NAME + " <.graphql file | folder of them | manifest.json> [--json]");
 			return 2;
 		}
 		Path path = Path.of(arguments.get(0));
@@ -54,11 +54,9 @@ public final class OperationCheckCommand {
 
 	static List<OperationChecker.Result> check(OperationChecker checker, Path path) throws IOException {
 		List<OperationChecker.Result> results = new ArrayList<>();
-		if (Files.isDirectory(path)) {
+		if (Files.isDirectory(path) || isDocument(path)) {
 			try (Stream<Path> files = Files.walk(path)) {
-				for (Path file : files.filter((f) -> f.toString().endsWith(".graphql") || f.toString().endsWith(".gql"))
-					.sorted()
-					.toList()) {
+				for (Path file : files.filter(OperationCheckCommand::isDocument).sorted().toList()) {
 					results.addAll(checker.check(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
 				}
 			}
@@ -70,6 +68,10 @@ public final class OperationCheckCommand {
 					operation.path("body").asString()));
 		}
 		return results;
+	}
+
+	private static boolean isDocument(Path file) {
+		return file.toString().endsWith(".graphql") || file.toString().endsWith(".gql");
 	}
 
 	private static void print(OperationChecker.Result result, PrintStream out) {

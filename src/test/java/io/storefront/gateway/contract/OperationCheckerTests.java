@@ -41,6 +41,14 @@ class OperationCheckerTests {
 	}
 
 	@Test
+	void oneFileIsCheckedAsItself() {
+		Run run = run("docs/operations/checkout.graphql");
+
+		assertThat(run.output()).startsWith("ok      docs/operations/checkout.graphql mutation checkout\n")
+			.contains("1 operations checked, 0 invalid");
+	}
+
+	@Test
 	void eachOperationSaysWhatComesBackDeniedForWhom() {
 		String output = run("docs/operations").output();
 
