@@ -57,11 +57,4 @@ class EmbeddedStoreConfiguration {
 		return () -> uri;
 	}
 
-	// named as Boot's MongoDB health contributor, which this replaces while the store is embedded
-	@Bean
-	EmbeddedStoreHealthIndicator mongoHealthContributor(MongoClient client, MongoServer server) {
-		InetSocketAddress address = server.getLocalAddress();
-		return new EmbeddedStoreHealthIndicator(client, address.getHostString() + ":" + address.getPort());
-	}
-
 }

@@ -95,6 +95,20 @@ class TwoGatewaysTests {
 	}
 
 	@Test
+	void theSecondGatewayReportsTheSharedStoreUp() {
+		// Boot's own indicator asks a command the embedded store does not know, and would report it down
+		GatewayClient.http(portOf(second))
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+	}
+
+	@Test
 	void aProductSoldOutThroughOneGatewayReachesSubscribersOfTheOther() {
 		String product = this.products.create(1, "4.00");
 		Events onB = LiveClient.subscribe(LiveClient.connect(portOf(second), null),
