@@ -76,7 +76,7 @@ public class StockLedger {
 		query.fields().include("stock");
 		Document after = this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				Document.class, PRODUCTS);
-		return (after != null) ? after.getInteger("stock") : null;
+		return (after != null) ? ((Number) after.get("stock")).intValue() : null;
 	}
 
 	// subscribers to availability hear of a product going in or out of stock, not of every unit sold

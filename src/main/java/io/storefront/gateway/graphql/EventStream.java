@@ -17,15 +17,15 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * A subscription's events as Server-Sent Events, as the GraphQL over SSE protocol ("distinct connections" mode)
  * and Spring for GraphQL's own handler send them: one {@code next} event per result, then {@code complete}. An
- * error that ends the subscription is sent as a last {@code next} with its errors. A client that goes away
- * cancels the subscription.
+ * error that ends the subscription is sent as a last {@code next} with its errors. An empty comment is sent every
+ * keep-alive ({@code : keep-alive}), so that a client that goes away is noticed and its subscription cancelled.
  */
 final class EventStream {
 
 	private EventStream() {
 	}
 
-	static ServerResponse of(Publisher<?> events, Duration timeout) {
+	static ServerResponse of(Publisher<?> events, Duration timeout, Duration keepAlive) {
 		return ServerResponse.sse((sse) -> {
 			Disposable subscription = Flux.from(events).subscribe(
 					(result) -> send(sse, "next", ((ExecutionResult) result).toSpecification()),
@@ -33,9 +33,24 @@ final class EventStream {
 						send(sse, "next", Map.of("errors", errorsOf(error)));
 						complete(sse);
 					}, () -> complete(sse));
-			sse.onTimeout(subscription::dispose);
-			sse.onError((error) -> subscription.dispose());
-			sse.onComplete(subscription::dispose);
+			// a comment now and then: a client that went away is noticed at the next write, not at the timeout
+			Disposable heartbeat = Flux.interval(keepAlive).subscribe((tick) -> {
+				synchronized (sse) {
+					try {
+						sse.comment("keep-alive").send();
+					}
+					catch (IOException ex) {
+						sse.error(ex);
+					}
+				}
+			});
+			Runnable end = () -> {
+				subscription.dispose();
+				heartbeat.dispose();
+			};
+			sse.onTimeout(end);
+			sse.onError((error) -> end.run());
+			sse.onComplete(end);
 		}, timeout);
 	}
 
@@ -46,17 +61,22 @@ final class EventStream {
 	}
 
 	private static void complete(ServerResponse.SseBuilder sse) {
-		send(sse, "complete", "");
-		sse.complete();
+		synchronized (sse) {
+			send(sse, "complete", "");
+			sse.complete();
+		}
 	}
 
+	// events and keep-alives are written from different threads, one whole event at a time
 	private static void send(ServerResponse.SseBuilder sse, String event, Object data) {
-		try {
-			sse.event(event).data(data);
-		}
-		catch (IOException ex) {
-			// the client is gone; onError cancels the subscription
-			sse.error(ex);
+		synchronized (sse) {
+			try {
+				sse.event(event).data(data);
+			}
+			catch (IOException ex) {
+				// the client is gone; onError cancels the subscription
+				sse.error(ex);
+			}
 		}
 	}
 

@@ -60,10 +60,14 @@ final class GraphQlTransport {
 	// how long a subscription over Server-Sent Events may last
 	private final Duration streamTimeout;
 
+	// how often an idle event stream is written to, to learn whether its client is still there
+	private final Duration keepAlive;
+
 	GraphQlTransport(WebGraphQlHandler handler, JsonMapper json, GatewayProperties.Limits limits,
-			ClientAddressResolver clients, CachedAnswers answers, Duration streamTimeout) {
+			ClientAddressResolver clients, CachedAnswers answers, Duration streamTimeout, Duration keepAlive) {
 		this.handler = handler;
 		this.streamTimeout = streamTimeout;
+		this.keepAlive = keepAlive;
 		this.reader = new GraphQlRequestReader(json, limits.maxBody());
 		this.clients = clients;
 		this.answers = answers;
@@ -156,7 +160,7 @@ final class GraphQlTransport {
 			}
 			this.log.write(exchange, HttpStatus.OK, RequestLog.nameOrNull(
 					response.getExecutionInput().getOperationName()), List.of());
-			return EventStream.of(events, this.streamTimeout);
+			return EventStream.of(events, this.streamTimeout, this.keepAlive);
 		}
 		var context = response.getExecutionInput().getGraphQLContext();
 		boolean methodRefused = Boolean.TRUE.equals(context.get(OperationDocuments.METHOD_REFUSED));

@@ -40,7 +40,9 @@ class TransportConfiguration {
 				new ClientAddressResolver(properties.trustedProxies()),
 				new CachedAnswers(new HttpCaching(graphQlSource, publicFields), responseJson),
 				(graphQl.getHttp().getSse().getTimeout() != null) ? graphQl.getHttp().getSse().getTimeout()
-						: Duration.ofHours(1));
+						: Duration.ofHours(1),
+				(graphQl.getHttp().getSse().getKeepAlive() != null) ? graphQl.getHttp().getSse().getKeepAlive()
+						: Duration.ofSeconds(15));
 		String path = graphQl.getHttp().getPath();
 		return RouterFunctions.route().POST(path, transport::post).GET(path, transport::get).build();
 	}

@@ -1,5 +1,6 @@
 package io.storefront.gateway.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 		}
 		try {
 			Jwt token = this.tokens.decode(header.substring(BEARER.length()));
-			session.getAttributes().put(Caller.CONTEXT_KEY, callerOf(this.signedInUsers.convert(token)));
+			this.signedInUsers.convert(token);
 			session.getAttributes().put(TOKEN, token);
 			return Mono.empty();
 		}
@@ -75,20 +76,39 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		Map<String, Object> session = (request instanceof WebSocketGraphQlRequest socket)
-				? socket.getSessionInfo().getAttributes() : Map.of();
-		Caller fromInit = (Caller) session.get(Caller.CONTEXT_KEY);
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Caller caller = (fromInit != null) ? fromInit : callerOf(authentication);
-		Object token = (fromInit != null) ? session.get(TOKEN)
-				: (authentication instanceof JwtAuthenticationToken verified) ? verified.getToken() : null;
+		Jwt token = (authentication instanceof JwtAuthenticationToken verified) ? verified.getToken() : null;
+		Caller caller;
+		if (request instanceof WebSocketGraphQlRequest socket) {
+			// a connection outlives its sign-in: each operation on it is judged by the sign-in as it stands now
+			Jwt fromInit = (Jwt) socket.getSessionInfo().getAttributes().get(TOKEN);
+			token = (fromInit != null) ? fromInit : token;
+			caller = standing(token);
+		}
+		else {
+			caller = callerOf(authentication);
+		}
+		Jwt signedIn = token;
 		request.configureExecutionInput((input, builder) -> builder.graphQLContext((context) -> {
 			context.put(Caller.CONTEXT_KEY, caller);
-			if (token != null) {
-				context.put(TOKEN, token);
+			if (signedIn != null && caller.isAuthenticated()) {
+				context.put(TOKEN, signedIn);
 			}
 		}).build());
 		return chain.next(request);
+	}
+
+	// anonymous once the token has expired or its sign-in has ended, with the user's roles as they are now otherwise
+	private Caller standing(@Nullable Jwt token) {
+		if (token == null || (token.getExpiresAt() != null && token.getExpiresAt().isBefore(Instant.now()))) {
+			return Caller.anonymous();
+		}
+		try {
+			return callerOf(this.signedInUsers.convert(token));
+		}
+		catch (AuthenticationException ex) {
+			return Caller.anonymous();
+		}
 	}
 
 	static Caller callerOf(GraphQLContext context) {

@@ -10,8 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,6 +79,8 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 
 	private volatile @Nullable ScheduledFuture<?> reading;
 
+	private final AtomicBoolean readPending = new AtomicBoolean();
+
 	StoreChangeFeed(MongoOperations mongo, Clock clock, StoreProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
 		this.mongo = mongo;
@@ -97,16 +101,31 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 
 	@Override
 	public void changed(String collection, String id) {
-		Document counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(COLLECTION)),
-				new Update().inc("next", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
-				Document.class, COUNTERS);
-		long number = ((Number) counter.get("next")).longValue();
-		this.mongo.insert(new Document("_id", number).append("collection", collection)
-			.append("id", id)
-			.append("at", Date.from(this.clock.instant())), COLLECTION);
-		if (this.reading != null) {
-			// this gateway's own subscribers need not wait for the next round
-			this.reader.execute(this::readSafely);
+		try {
+			Document counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(COLLECTION)),
+					new Update().inc("next", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+					Document.class, COUNTERS);
+			long number = ((Number) counter.get("next")).longValue();
+			this.mongo.insert(new Document("_id", number).append("collection", collection)
+				.append("id", id)
+				.append("at", Date.from(this.clock.instant())), COLLECTION);
+		}
+		catch (RuntimeException ex) {
+			// the change itself is written and stays so: subscribers miss this one event, the writer is not failed
+			logger.warn("Could not announce a change of {} {}: {}", collection, id, ex.toString());
+			return;
+		}
+		// this gateway's own subscribers need not wait for the next round; one read pending is enough for a burst
+		if (this.reading != null && this.readPending.compareAndSet(false, true)) {
+			try {
+				this.reader.execute(() -> {
+					this.readPending.set(false);
+					readSafely();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				this.readPending.set(false);
+			}
 		}
 	}
 

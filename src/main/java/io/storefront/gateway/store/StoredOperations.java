@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.storefront.gateway.graphql.SharedOperations;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,6 +32,8 @@ class StoredOperations implements SharedOperations {
 
 	private static final int TIDY_EVERY = 100;
 
+	private static final Logger logger = LoggerFactory.getLogger(StoredOperations.class);
+
 	private final MongoOperations mongo;
 
 	private final Clock clock;
@@ -43,18 +48,31 @@ class StoredOperations implements SharedOperations {
 		this.settings = properties.persistedOperations();
 	}
 
+	// a store that cannot be asked is a hash not known here: the client sends the text again, as the protocol says
 	@Override
 	public @Nullable String find(String sha256) {
-		Document stored = this.mongo.findById(sha256, Document.class, COLLECTION);
-		return (stored != null) ? stored.getString("text") : null;
+		try {
+			Document stored = this.mongo.findById(sha256, Document.class, COLLECTION);
+			return (stored != null) ? stored.getString("text") : null;
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not read a persisted operation: {}", ex.toString());
+			return null;
+		}
 	}
 
 	@Override
 	public void register(String sha256, String text) {
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(sha256)),
-				new Update().setOnInsert("text", text).set("at", Date.from(this.clock.instant())), COLLECTION);
-		if (this.registrations.incrementAndGet() % TIDY_EVERY == 0) {
-			tidy();
+		try {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(sha256)),
+					new Update().setOnInsert("text", text).set("at", Date.from(this.clock.instant())), COLLECTION);
+			if (this.registrations.incrementAndGet() % TIDY_EVERY == 0) {
+				tidy();
+			}
+		}
+		catch (DataAccessException ex) {
+			// the operation runs all the same; other gateways ask for its text once more
+			logger.warn("Could not share a persisted operation: {}", ex.toString());
 		}
 	}
 

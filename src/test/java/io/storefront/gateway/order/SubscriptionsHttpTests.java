@@ -211,6 +211,22 @@ class SubscriptionsHttpTests {
 	}
 
 	@Test
+	void anOpenConnectionIsJudgedByTheSignInAsItStandsNow() {
+		Shopper shopper = Shopper.signUp(this.port);
+		WebSocketGraphQlClient live = LiveClient.connect(this.port, shopper.token());
+		assertThat(live.document("{ me { id } }").execute().block(Duration.ofSeconds(10))
+			.field("me.id")
+			.toEntity(String.class)).isEqualTo(shopper.id());
+
+		shopper.graphQl().documentName("logOut").operationName("logOut").execute().path("logOut").entity(Boolean.class)
+			.isEqualTo(true);
+
+		ClientGraphQlResponse afterSignOut = live.document("{ me { id } }").execute().block(Duration.ofSeconds(10));
+		assertThat(afterSignOut.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED"));
+	}
+
+	@Test
 	void supportFollowsAnyOrderAndAnAnonymousCallerIsAskedToSignIn() {
 		String orderId = order(Shopper.signUp(this.port));
 
