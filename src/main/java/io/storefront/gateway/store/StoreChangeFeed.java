@@ -38,9 +38,9 @@ import org.springframework.stereotype.Component;
  * The change feed kept in the store itself, so that it works on every store the gateway runs on, the embedded
  * one included, which has no change streams: each change is a document of {@code changes} under the next number
  * of a counter, and each gateway, from its first subscriber on, reads the ones after the last it saw, every
- * {@code poll-interval}, and at once after a change it made itself. Numbers are taken before the document is written, so two writers may land out of order:
- * a gap is waited for (up to {@code gap-wait}) before the reader moves past it, and a change is never delivered
- * twice by one gateway. Changes older than {@code keep} are removed by whichever gateway gets there first.
+ * {@code poll-interval}, and at once after a change it made itself. Numbers are taken before the document is
+ * written, so two writers may land out of order: a gap is waited for (up to {@code gap-wait}) before the reader
+ * moves past it, and a change is never delivered twice by one gateway. Changes older than {@code keep} are removed by whichever gateway gets there first.
  */
 @Component
 class StoreChangeFeed implements ChangeFeed, DisposableBean {
