@@ -312,6 +312,18 @@ class SubscriptionsHttpTests {
 	}
 
 	@Test
+	void theLimitsOfEveryOperationApplyToSubscriptions() {
+		String tooDeep = "subscription { orderStatusChanged(orderId: \"%s\") { customer { orders { edges { node { "
+				+ "customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } } } }";
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, DemoUsers.ADMIN.token(this.port)),
+				tooDeep.formatted(new ObjectId().toHexString()), Map.of());
+
+		assertThat(events.firstErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")
+				.containsEntry("limit", "depth"));
+	}
+
+	@Test
 	void badSubscriptionInputIsRefusedWithItsCode() {
 		WebSocketGraphQlClient live = LiveClient.connect(this.port, DemoUsers.ADMIN.token(this.port));
 
