@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.GatewayHttpTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GraphiqlBrowserTests {
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final String ESPRESSO = "695b7d900000000000000001";
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -148,6 +152,37 @@ class GraphiqlBrowserTests {
 
 		viewAs("Anonymous", "Anonymous");
 		assertThat(runViewAs("Denied for Anonymous")).hasSize(3);
+	}
+
+	/** A subscription run in GraphiQL streams its events into the answer, over Server-Sent Events. */
+	@Test
+	void graphiqlRunsASubscription() {
+		open();
+		((JavascriptExecutor) this.browser).executeScript(
+				"document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+				"subscription espressoAvailability { productAvailabilityChanged(productIds: [\"" + ESPRESSO
+						+ "\"]) { name inStock } }");
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-tabs"),
+				"espressoAvailability"));
+		run();
+		HttpGraphQlTester admin = DemoUsers.ADMIN.graphQl(this.port);
+		int stock = admin.document("{ product(id: \"" + ESPRESSO + "\") { stock } }").execute().path("product.stock")
+			.entity(Integer.class).get();
+		try {
+			// sold out, until the first event is in
+			this.wait.until((browser) -> {
+				admin.document("mutation { adjustStock(productId: \"" + ESPRESSO + "\", delta: -" + stock
+						+ ") { stock } }").execute();
+				return answer().contains("\"inStock\": false");
+			});
+		}
+		finally {
+			int now = admin.document("{ product(id: \"" + ESPRESSO + "\") { stock } }").execute().path("product.stock")
+				.entity(Integer.class).get();
+			admin.document("mutation { adjustStock(productId: \"" + ESPRESSO + "\", delta: " + (stock - now)
+					+ ") { stock } }").executeAndVerify();
+		}
+		assertThat(answer()).contains("Espresso Beans");
 	}
 
 	private void open() {
