@@ -51,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store by its URI, as a second instance behind a load balancer would be. What is done through one is heard by
  * subscribers of the other, through the change feed kept in the store; checkout keeps its guarantees across them
  * (never oversells, one order per idempotency key), since every check it makes is a condition on a write; and an
- * operation registered through automatic persisted queries on one replays on the other.
+ * operation registered through automatic persisted queries on one replays on the other; a sign-out and failed
+ * log-ins count on both.
  */
 @GatewayHttpTest
 class TwoGatewaysTests {
@@ -257,6 +258,51 @@ class TwoGatewaysTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Test
+	void aSignOutThroughOneGatewayEndsTheTokenOnTheOther() throws InterruptedException {
+		Shopper shopper = Shopper.signUp(this.port);
+		WebTestClient onB = GatewayClient.http(portOf(second));
+		me(onB, shopper.token()).expectStatus().isOk();
+
+		shopper.graphQl().documentName("logOut").operationName("logOut").execute().path("logOut").entity(Boolean.class)
+			.isEqualTo(true);
+
+		// B goes by what it last read of the user for at most recheck-after (2 s)
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (me(onB, shopper.token()).returnResult(String.class).getStatus().value() != 401) {
+			assertThat(System.nanoTime()).as("the token refused on the other gateway").isLessThan(until);
+			Thread.sleep(100);
+		}
+	}
+
+	@Test
+	void failedLogInsThroughBothGatewaysCountTogether() {
+		Shopper owner = Shopper.signUp(this.port);
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			int gateway = (i % 2 == 0) ? this.port : portOf(second);
+			GatewayClient.graphQl(gateway)
+				.document("mutation { logIn(input: {email: \"" + owner.email() + "\", password: \"wrong password "
+						+ i + "\"}) { token } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> codes.add(String.valueOf(errors.get(0).getExtensions().get("code"))));
+		}
+
+		// ten attempts per account and address within the window, wherever they are made
+		assertThat(codes.subList(0, 10)).containsOnly("UNAUTHENTICATED");
+		assertThat(codes.subList(10, 12)).containsOnly("TOO_MANY_REQUESTS");
+	}
+
+	private static WebTestClient.ResponseSpec me(WebTestClient client, String token) {
+		return client.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ me { id } }"))
+			.exchange();
 	}
 
 	// runs one call per client, all released at once
