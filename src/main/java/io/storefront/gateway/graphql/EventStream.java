@@ -27,6 +27,16 @@ final class EventStream {
 
 	static ServerResponse of(Publisher<?> events, Duration timeout, Duration keepAlive) {
 		return ServerResponse.sse((sse) -> {
+			// the headers go out at once, not with the first event, which may be long in coming
+			synchronized (sse) {
+				try {
+					sse.comment("subscribed").send();
+				}
+				catch (IOException ex) {
+					sse.error(ex);
+					return;
+				}
+			}
 			Disposable subscription = Flux.from(events).subscribe(
 					(result) -> send(sse, "next", ((ExecutionResult) result).toSpecification()),
 					(error) -> {

@@ -127,6 +127,8 @@ class SubscriptionsHttpTests {
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
 			.getResponseBody()
+			// comments (": subscribed", ": keep-alive") carry no event
+			.filter((event) -> event.event() != null)
 			.toIterable()
 			.iterator();
 
