@@ -213,6 +213,30 @@ class SubscriptionsHttpTests {
 	}
 
 	@Test
+	void aRoleTakenAwayEndsTheSubscriptionsItAllowed() {
+		String orderId = order(Shopper.signUp(this.port));
+		Shopper staff = Shopper.signUp(this.port);
+		setRoles(staff, "[CUSTOMER, SUPPORT]");
+		Events events = LiveClient.subscribe(LiveClient.connect(this.port, staff.token()),
+				LiveClient.document("orderStatusChanged"), Map.of("orderId", orderId));
+		assertThat(status(events.next())).isEqualTo("PLACED");
+
+		setRoles(staff, "[CUSTOMER]");
+
+		assertThat(events.next().getErrors()).singleElement().satisfies((error) -> {
+			assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED");
+			assertThat(error.getMessage()).isEqualTo("Your roles have changed; subscribe anew to be answered under them.");
+		});
+		events.awaitCompleted();
+	}
+
+	private void setRoles(Shopper user, String roles) {
+		DemoUsers.ADMIN.graphQl(this.port)
+			.document("mutation { setUserRoles(userId: \"" + user.id() + "\", roles: " + roles + ") { roles } }")
+			.executeAndVerify();
+	}
+
+	@Test
 	void anOpenConnectionIsJudgedByTheSignInAsItStandsNow() {
 		Shopper shopper = Shopper.signUp(this.port);
 		WebSocketGraphQlClient live = LiveClient.connect(this.port, shopper.token());
