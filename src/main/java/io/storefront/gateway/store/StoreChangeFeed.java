@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 /**
  * The change feed kept in the store itself, so that it works on every store the gateway runs on, the embedded
  * one included, which has no change streams: each change is a document of {@code changes} under the next number
- * of a counter, and each gateway, from its first subscriber on, reads the ones after the last it saw, every
+ * of a counter, and each gateway, while it has subscribers, reads the ones after the last it saw, every
  * {@code poll-interval}, and at once after a change it made itself. Numbers are taken before the document is
  * written, so two writers may land out of order: a gap is waited for (up to {@code gap-wait}) before the reader
  * moves past it, and a change is never delivered twice by one gateway. Changes older than {@code keep} are removed by whichever gateway gets there first.
@@ -68,7 +68,7 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 		return thread;
 	});
 
-	// set once, by the first subscriber; then only the reader thread touches these
+	// only the reader thread touches these
 	private long floor = -1;
 
 	private final TreeMap<Long, Instant> seenAbove = new TreeMap<>();
@@ -136,17 +136,33 @@ class StoreChangeFeed implements ChangeFeed, DisposableBean {
 		return Flux.create((sink) -> {
 			Listener listener = new Listener(collection, Set.copyOf(ids), sink);
 			this.listeners.add(listener);
-			sink.onDispose(() -> this.listeners.remove(listener));
+			sink.onDispose(() -> {
+				this.listeners.remove(listener);
+				stopReadingWhenUnheard();
+			});
 			startReading();
 		}, FluxSink.OverflowStrategy.BUFFER);
 	}
 
-	// nothing is read before the first subscriber, who hears of every change numbered after the newest one now
+	// nothing is read while nobody listens; a first subscriber hears of every change numbered after the newest now
 	private synchronized void startReading() {
 		if (this.reading == null) {
-			this.floor = newest();
+			long newest = newest();
+			this.reader.execute(() -> {
+				this.floor = newest;
+				this.seenAbove.clear();
+				this.gapSince = null;
+			});
 			this.reading = this.reader.scheduleWithFixedDelay(this::readSafely, this.settings.pollInterval().toMillis(),
 					this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private synchronized void stopReadingWhenUnheard() {
+		ScheduledFuture<?> reading = this.reading;
+		if (reading != null && this.listeners.isEmpty()) {
+			reading.cancel(false);
+			this.reading = null;
 		}
 	}
 
