@@ -67,6 +67,17 @@ public class MongoCommandLog implements CommandListener {
 		return List.copyOf(this.commands.subList(mark, this.commands.size()));
 	}
 
+	/**
+	 * Every command sent since the mark but the reads of a caller's standing (their roles and open sessions), which
+	 * signing in makes at most once per {@code recheck-after} whatever the operation: what the operation itself
+	 * sent.
+	 */
+	public List<Command> allButStandingSince(int mark) {
+		return allSince(mark).stream()
+			.filter((command) -> !(command.collection().equals("users") && command.projection().containsKey("sessions")))
+			.toList();
+	}
+
 	/** The commands sent since the mark to one collection. */
 	public List<Command> since(int mark, String collection) {
 		return since(mark).stream().filter((command) -> command.collection().equals(collection)).toList();
