@@ -3,7 +3,6 @@ package io.storefront.gateway.catalog;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,8 +66,9 @@ class ProductAvailabilitySubscription {
 					firstRead.subscribeOn(Schedulers.boundedElastic()).then(Mono.<String>empty()))
 				.concatMap((id) -> Mono.justOrEmpty(this.catalog.findProduct(id)))
 				.filter((product) -> {
-					Availability before = known.put(product.id(), Availability.of(product));
-					return before != null && !Objects.equals(before, Availability.of(product));
+					Availability now = Availability.of(product);
+					Availability before = known.put(product.id(), now);
+					return before != null && !before.equals(now);
 				});
 		});
 	}

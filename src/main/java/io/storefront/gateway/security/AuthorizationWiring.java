@@ -83,21 +83,20 @@ class AuthorizationWiring implements SchemaStep, PublicFields, FieldVisibility {
 
 	@Override
 	public Set<String> hiddenFrom(Caller caller, String typeName) {
-		RuleBook book = this.rules;
-		if (book == null || !this.projection) {
-			return Set.of();
-		}
-		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated(), false),
-				(audience) -> hiddenIn(book, audience, caller, this.rollout != null));
+		return hidden(caller, typeName, false);
 	}
 
 	@Override
 	public Set<String> hiddenFromOthers(Caller caller, String typeName) {
+		return hidden(caller, typeName, true);
+	}
+
+	private Set<String> hidden(Caller caller, String typeName, boolean notOwner) {
 		RuleBook book = this.rules;
 		if (book == null || !this.projection) {
 			return Set.of();
 		}
-		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated(), true),
+		return this.hidden.computeIfAbsent(new Audience(typeName, caller.roles(), caller.isAuthenticated(), notOwner),
 				(audience) -> hiddenIn(book, audience, caller, this.rollout != null));
 	}
 

@@ -1,6 +1,6 @@
 package io.storefront.gateway.security;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +49,12 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	private final SignedInUsers signedInUsers;
 
-	CallerInterceptor(JwtDecoder tokens, SignedInUsers signedInUsers) {
+	private final Clock clock;
+
+	CallerInterceptor(JwtDecoder tokens, SignedInUsers signedInUsers, Clock clock) {
 		this.tokens = tokens;
 		this.signedInUsers = signedInUsers;
+		this.clock = clock;
 	}
 
 	@Override
@@ -100,7 +103,7 @@ class CallerInterceptor implements WebSocketGraphQlInterceptor {
 
 	// anonymous once the token has expired or its sign-in has ended, with the user's roles as they are now otherwise
 	private Caller standing(@Nullable Jwt token) {
-		if (token == null || (token.getExpiresAt() != null && token.getExpiresAt().isBefore(Instant.now()))) {
+		if (token == null || (token.getExpiresAt() != null && token.getExpiresAt().isBefore(this.clock.instant()))) {
 			return Caller.anonymous();
 		}
 		try {
