@@ -1,6 +1,7 @@
 package io.storefront.gateway;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -154,17 +155,22 @@ class DeveloperSurfaceTests {
 		assertThat(this.meters.find("graphql.field.usage").tag("client", "invalid").counters()).isNotEmpty();
 	}
 
-	// the change feed's own reads, while a subscription of another test is still open, are no request's
 	private long commands(String command) {
-		return this.meters.find("mongodb.driver.commands").tag("command", command).timers().stream()
-			.filter((timer) -> !"changes".equals(timer.getId().getTag("collection")))
-			.mapToLong(Timer::count).sum();
+		return requestCommands().filter((timer) -> command.equals(timer.getId().getTag("command")))
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private long allCommands() {
-		return this.meters.find("mongodb.driver.commands").timers().stream()
-			.filter((timer) -> !"changes".equals(timer.getId().getTag("collection")))
-			.mapToLong(Timer::count).sum();
+		return requestCommands().mapToLong(Timer::count).sum();
+	}
+
+	// the change feed's own reads, while a subscription of another test is still open, are no request's
+	private Stream<Timer> requestCommands() {
+		return this.meters.find("mongodb.driver.commands")
+			.timers()
+			.stream()
+			.filter((timer) -> !"changes".equals(timer.getId().getTag("collection")));
 	}
 
 }

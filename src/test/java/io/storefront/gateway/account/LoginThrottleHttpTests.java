@@ -5,12 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.storefront.gateway.FromAddress;
 import io.storefront.gateway.FromAddress.Answer;
+import io.storefront.gateway.AllAtOnce;
 import io.storefront.gateway.GatewayHttpTest;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -173,7 +171,7 @@ class LoginThrottleHttpTests {
 			passwords.add(PASSWORD);
 		}
 		Collections.shuffle(passwords);
-		return inParallel(passwords.stream()
+		return AllAtOnce.run(passwords.stream()
 			.map((password) -> (Callable<Answer>) () -> logIn(from, email, password, Map.of()))
 			.toList());
 	}
@@ -190,20 +188,6 @@ class LoginThrottleHttpTests {
 
 	private static Answer logIn(FromAddress from, String email, String password, Map<String, String> headers) {
 		return from.post(LOG_IN, Map.of("input", Map.of("email", email, "password", password)), headers);
-	}
-
-	static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<T> results = new ArrayList<>();
-			for (Future<T> result : pool.invokeAll(calls)) {
-				results.add(result.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdown();
-		}
 	}
 
 }

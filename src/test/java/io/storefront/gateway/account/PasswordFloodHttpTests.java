@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.FromAddress;
 import io.storefront.gateway.FromAddress.Answer;
+import io.storefront.gateway.AllAtOnce;
 import io.storefront.gateway.GatewayHttpTest;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class PasswordFloodHttpTests {
 		}
 		calls.add(() -> shopper.post(PRODUCT, Map.of()));
 
-		List<Answer> answers = LoginThrottleHttpTests.inParallel(calls);
+		List<Answer> answers = AllAtOnce.run(calls);
 		flooding.set(false);
 		watcher.join();
 

@@ -2,14 +2,11 @@ package io.storefront.gateway.order;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import de.bwaldvogel.mongo.MongoServer;
+import io.storefront.gateway.AllAtOnce;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.Shopper;
 import io.storefront.gateway.StoreSnapshot;
@@ -186,24 +183,10 @@ class CheckoutRecoveryTests {
 			.properties("server.port=0", "storefront.checkout.sweeper-enabled=false")
 			.run("--spring.mongodb.uri=mongodb://" + store.getHostString() + ":" + store.getPort() + "/storefront")) {
 			OrderRecovery otherSweeper = other.getBean(OrderRecovery.class);
-			ExecutorService threads = Executors.newFixedThreadPool(2);
-			try {
-				CountDownLatch start = new CountDownLatch(1);
-				Future<Integer> here = threads.submit(() -> {
-					start.await();
-					return this.recovery.sweep(Duration.ZERO);
-				});
-				Future<Integer> there = threads.submit(() -> {
-					start.await();
-					return otherSweeper.sweep(Duration.ZERO);
-				});
-				start.countDown();
+			List<Integer> repaired = AllAtOnce.run(List.of(() -> this.recovery.sweep(Duration.ZERO),
+					() -> otherSweeper.sweep(Duration.ZERO)));
 
-				assertThat(here.get(30, TimeUnit.SECONDS) + there.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-			}
-			finally {
-				threads.shutdownNow();
-			}
+			assertThat(repaired.get(0) + repaired.get(1)).isEqualTo(1);
 		}
 		assertThat(ordersOfShopper()).isEqualTo(1);
 		assertThat(this.products.stock(this.first)).isEqualTo(3);

@@ -8,12 +8,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.types.ObjectId;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.storefront.gateway.AllAtOnce;
 import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
@@ -157,14 +155,12 @@ class TwoGatewaysTests {
 			.build();
 
 		// as docs/checkout.md tells clients: while the other is still running, CONFLICT says to ask again
-		List<String> orderIds = inParallel(List.of(onA, onB), (client) -> {
+		List<String> orderIds = AllAtOnce.run(Stream.of(onA, onB).map((client) -> (Callable<String>) () -> {
 			for (int attempt = 0; attempt < 100; attempt++) {
 				GraphQlTester.Response response = client.documentName("checkout")
 					.variable("input", Map.of("idempotencyKey", key, "shippingAddress", Shopper.address()))
 					.execute();
-				List<String> codes = new ArrayList<>();
-				response.errors().satisfy((errors) -> errors.forEach((error) -> codes.add(String.valueOf(
-						error.getExtensions().get("code")))));
+				List<String> codes = codesOf(response);
 				if (codes.isEmpty()) {
 					return response.path("checkout.id").entity(String.class).get();
 				}
@@ -172,7 +168,7 @@ class TwoGatewaysTests {
 				LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
 			}
 			throw new AssertionError("no order after 100 attempts");
-		});
+		}).toList());
 
 		assertThat(orderIds).hasSize(2).containsOnly(orderIds.get(0));
 		assertThat(this.mongo.count(Query.query(Criteria.where("userId").is(shopper.id())), Order.class)).isOne();
@@ -190,16 +186,14 @@ class TwoGatewaysTests {
 			buyers.add(GatewayClient.graphQl(gateway).mutate().header("Authorization", "Bearer " + shopper.token()).build());
 		}
 
-		List<String> answers = inParallel(buyers, (client) -> {
+		List<String> answers = AllAtOnce.run(buyers.stream().map((client) -> (Callable<String>) () -> {
 			GraphQlTester.Response response = client.documentName("checkout")
 				.variable("input", Map.of("idempotencyKey", "fifty-" + new ObjectId(), "shippingAddress",
 						Shopper.address()))
 				.execute();
-			List<String> codes = new ArrayList<>();
-			response.errors().satisfy((errors) -> errors.forEach((error) -> codes.add(String.valueOf(
-					error.getExtensions().get("code")))));
+			List<String> codes = codesOf(response);
 			return codes.isEmpty() ? "ORDER" : String.join(",", codes);
-		});
+		}).toList());
 
 		assertThat(answers.stream().filter("ORDER"::equals)).hasSize(20);
 		assertThat(answers.stream().filter((answer) -> !answer.equals("ORDER"))).hasSize(30)
@@ -305,29 +299,11 @@ class TwoGatewaysTests {
 			.exchange();
 	}
 
-	// runs one call per client, all released at once
-	private static <T> List<String> inParallel(List<T> clients, java.util.function.Function<T, String> call)
-			throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(clients.size());
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<String>> answers = new ArrayList<>();
-			for (T client : clients) {
-				answers.add(threads.submit(() -> {
-					start.await();
-					return call.apply(client);
-				}));
-			}
-			start.countDown();
-			List<String> results = new ArrayList<>();
-			for (Future<String> answer : answers) {
-				results.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
+	private static List<String> codesOf(GraphQlTester.Response response) {
+		List<String> codes = new ArrayList<>();
+		response.errors().satisfy((errors) -> errors.forEach((error) -> codes.add(String.valueOf(
+				error.getExtensions().get("code")))));
+		return codes;
 	}
 
 	private static int portOf(ConfigurableApplicationContext context) {
