@@ -165,6 +165,8 @@ class UnsafeDeploymentTests {
 		assertThat(gateway).doesNotContainKey("ports");
 		assertThat((Map<String, Object>) gateway.get("deploy")).containsEntry("replicas", 2);
 		assertThat(environment.get("MONGODB_URI")).contains("replicaSet=rs0");
+		// events cross between them through a change stream, and a MongoDB without one refuses their start
+		assertThat(environment).containsEntry("STOREFRONT_STORE_CHANGES_SOURCE", "change-stream");
 		Map<String, Object> balancer = (Map<String, Object>) services.get("balancer");
 		assertThat((List<String>) balancer.get("ports")).containsExactly("8080:8080");
 		String nginx = (String) ((Map<String, Object>) ((Map<String, Object>) compose.get("configs")).get("balancer"))

@@ -30,11 +30,12 @@ class StoreChoiceCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 	}
 
 	/** Neither MONGODB_URI nor the embedded store: there is nowhere to keep data. */
-	static class NoStoreConfiguredException extends IllegalStateException {
+	static class NoStoreConfiguredException extends StoreSettingsException {
 
 		NoStoreConfiguredException() {
 			super("No MongoDB is configured: set MONGODB_URI (for example mongodb://db.internal:27017/storefront), "
-					+ "or start with --" + EmbeddedStoreCondition.ENABLED + "=true for a throwaway in-memory store.");
+					+ "or start with --" + EmbeddedStoreCondition.ENABLED + "=true for a throwaway in-memory store.",
+					"Set MONGODB_URI to your MongoDB. The embedded store is for development and tests only.");
 		}
 
 	}

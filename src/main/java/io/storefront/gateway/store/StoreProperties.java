@@ -36,15 +36,36 @@ public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean
 	}
 
 	/**
-	 * @param pollInterval how often a gateway with subscribers reads the changes made since it last looked: the
-	 * most a change waits before it reaches a subscriber on another gateway
-	 * @param batch how many changes one read takes at most
+	 * @param source how gateways hear of the changes written to the store: {@code auto} (the default) watches a
+	 * change stream where the store has them (a replica set or a sharded cluster) and polls where it has not (the
+	 * embedded store, a standalone server)
+	 * @param resumeKey the name under which this gateway keeps where its change stream has got to, to go on from
+	 * there after a restart: unique to each gateway and the same across its restarts; the host name and the server
+	 * port when unset
+	 * @param pollInterval how often a polling gateway with subscribers reads the changes made since it last
+	 * looked: the most a change waits before it reaches a subscriber on another gateway
+	 * @param batch how many changes one poll takes at most
 	 * @param gapWait how long a number missing from the feed (a change whose writer was slower than the next
-	 * one's) is waited for before the reader moves past it
+	 * one's) is waited for before a polling reader moves past it
 	 * @param keep how long changes are kept in the store
 	 */
-	public record Changes(@DefaultValue("100ms") Duration pollInterval, @DefaultValue("1000") int batch,
+	public record Changes(@DefaultValue("auto") Source source, @Nullable String resumeKey,
+			@DefaultValue("100ms") Duration pollInterval, @DefaultValue("1000") int batch,
 			@DefaultValue("2s") Duration gapWait, @DefaultValue("10m") Duration keep) {
+
+		/** How gateways hear of changes. */
+		public enum Source {
+
+			/** A change stream where the store has them, polling where not. */
+			AUTO,
+
+			/** A change stream; start-up is refused on a store without them. */
+			CHANGE_STREAM,
+
+			/** Polling, on any store. */
+			POLLING
+
+		}
 
 	}
 

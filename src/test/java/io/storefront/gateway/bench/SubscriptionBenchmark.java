@@ -14,6 +14,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import io.storefront.gateway.LiveClient;
 import io.storefront.gateway.LiveClient.Events;
 import io.storefront.gateway.StorefrontApplication;
+import io.storefront.gateway.store.ChangeFeed;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,7 +30,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * after a random pause of up to 150 ms:
  * for each flip, the time from the mutation's response to the subscriber's message, on the same gateway and on the
  * other. Then it opens 5,000 subscriptions on one gateway and divides the heap they hold (after a full GC) among
- * them. It prints p50 and p99 of each latency and the subscriptions 1 GB of heap holds at that rate.
+ * them. It prints p50 and p99 of each latency and the subscriptions 1 GB of heap holds at that rate. With
+ * {@code -Dbench.mongodb.uri=...} both gateways run on that MongoDB instead (an empty database: the demo catalog and
+ * accounts are loaded into it), a replica set's change stream in place of polling.
  */
 public final class SubscriptionBenchmark {
 
@@ -47,16 +50,23 @@ public final class SubscriptionBenchmark {
 				"--storefront.security.jwt.secret=bench-only-secret-0123456789abcdef0123456789abcdef",
 				"--storefront.graphql.subscriptions.max-per-address=100000", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN" };
-		try (ConfigurableApplicationContext first = start(common, "--storefront.store.embedded.enabled=true",
-				"--storefront.store.demo-data=true", "--storefront.store.demo-password=" + PASSWORD)) {
-			InetSocketAddress store = first.getBean(MongoServer.class).getLocalAddress();
-			try (ConfigurableApplicationContext second = start(common,
-					"--spring.mongodb.uri=mongodb://" + store.getHostString() + ":" + store.getPort() + "/storefront")) {
+		String given = System.getProperty("bench.mongodb.uri");
+		String firstStore = (given != null) ? "--spring.mongodb.uri=" + given : "--storefront.store.embedded.enabled=true";
+		try (ConfigurableApplicationContext first = start(common, firstStore, "--storefront.store.demo-data=true",
+				"--storefront.store.demo-password=" + PASSWORD)) {
+			String uri = (given != null) ? given : embeddedUri(first);
+			try (ConfigurableApplicationContext second = start(common, "--spring.mongodb.uri=" + uri)) {
+				System.out.println("change feed: " + first.getBean(ChangeFeed.class).getClass().getSimpleName());
 				latencies(port(first), port(second));
 				heldSubscriptions(port(first));
 			}
 		}
 		System.exit(0);
+	}
+
+	private static String embeddedUri(ConfigurableApplicationContext context) {
+		InetSocketAddress store = context.getBean(MongoServer.class).getLocalAddress();
+		return "mongodb://" + store.getHostString() + ":" + store.getPort() + "/storefront";
 	}
 
 	private static void latencies(int first, int second) {

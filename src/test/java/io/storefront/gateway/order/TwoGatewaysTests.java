@@ -74,7 +74,8 @@ class TwoGatewaysTests {
 		if (second == null) {
 			// the first gateway's store by its URI: the embedded one here, a real one in the subclass
 			second = new SpringApplicationBuilder(StorefrontApplication.class)
-				.properties("server.port=0", "storefront.checkout.sweeper-enabled=false")
+				.properties("server.port=0", "storefront.checkout.sweeper-enabled=false",
+						"storefront.store.changes.resume-key=second-gateway")
 				.run("--spring.mongodb.uri=" + this.store.getConnectionString().getConnectionString());
 		}
 	}
