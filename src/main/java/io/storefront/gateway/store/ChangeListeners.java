@@ -49,7 +49,11 @@ final class ChangeListeners {
 		}, FluxSink.OverflowStrategy.BUFFER);
 	}
 
-	void tell(String collection, String id) {
+	void tell(@Nullable String collection, @Nullable String id) {
+		if (collection == null || id == null) {
+			// not a change this gateway wrote: nobody listens for it
+			return;
+		}
 		for (Listener listener : this.listeners) {
 			if (listener.collection().equals(collection) && listener.ids().contains(id)) {
 				listener.sink().next(id);

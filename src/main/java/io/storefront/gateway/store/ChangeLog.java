@@ -69,7 +69,13 @@ final class ChangeLog {
 			return;
 		}
 		this.lastCleanUp = now;
-		this.mongo.remove(Query.query(Criteria.where("at").lt(Date.from(now.minus(this.keep)))), COLLECTION);
+		try {
+			this.mongo.remove(Query.query(Criteria.where("at").lt(Date.from(now.minus(this.keep)))), COLLECTION);
+		}
+		catch (RuntimeException ex) {
+			// the next gateway to get there removes them; reading the feed goes on regardless
+			logger.warn("Could not remove old changes: {}", ex.toString());
+		}
 	}
 
 }

@@ -10,9 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.ChangeStreamIterable;
 import com.mongodb.client.MongoChangeStreamCursor;
@@ -29,15 +26,18 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The change feed read from a MongoDB change stream on the {@link ChangeLog}, on a replica set or a sharded
  * cluster: the store pushes each change to every gateway as it is written, so no gateway polls, and the order is
  * the store's own. The stream is watched for the gateway's whole life. Where it has got to (its resume token) is
- * kept in the store under this gateway's {@code resume-key}, so that a gateway restarted, or whose stream broke for
- * longer than the driver's own retry, goes on from there and still tells the changes made meanwhile to whoever
- * has subscribed again by then; once the oplog no longer holds that point, it starts from now and says so.
+ * kept in the store under this gateway's {@code resume-key}: a stream that broke for longer than the driver's own
+ * retry is opened again from there, skipping nothing, and a gateway started again goes on from there too. A point
+ * the store refuses is dropped for now. Catching up after a restart tells subscribers little: a subscription sends
+ * what its documents are now when it starts, so nobody who comes back misses a state.
  */
 final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 
@@ -47,11 +47,18 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 	// how long one read of the stream waits for a change before the watcher looks around (to save, to stop)
 	private static final Duration AWAIT = Duration.ofSeconds(1);
 
-	private static final Duration SAVE_EVERY = Duration.ofSeconds(1);
+	private static final Duration SAVE_EVERY = Duration.ofSeconds(10);
+
+	// a gateway that has not kept its point for this long is gone for good, or renamed
+	private static final Duration FORGET_AFTER = Duration.ofDays(30);
+
+	private static final Set<Integer> REFUSED_POSITION = Set.of(9, 280, 286, 40647, 40649, 50811);
 
 	private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
 	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+	private static final Duration STOP_WAIT = Duration.ofSeconds(6);
 
 	private static final Logger logger = LoggerFactory.getLogger(ChangeStreamFeed.class);
 
@@ -91,6 +98,12 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 
 	/** Starts watching, from this gateway's stored position when it has one, else from now. */
 	void start() {
+		try {
+			this.mongo.indexOps(POSITIONS).createIndex(new Index().on("at", Sort.Direction.ASC).expire(FORGET_AFTER));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not make the index that forgets the points of gateways long gone: {}", ex.toString());
+		}
 		this.position = storedPosition();
 		this.savedPosition = this.position;
 		this.watcher.start();
@@ -116,30 +129,25 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 	private void watch() {
 		Duration retry = FIRST_RETRY;
 		while (running()) {
-			MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
-			try {
-				cursor = open();
-			}
-			catch (RuntimeException ex) {
-				failedToOpen(ex);
-				if (!pause(retry)) {
-					return;
-				}
-				retry = longer(retry);
-				continue;
-			}
-			try (cursor) {
+			boolean opened = false;
+			try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor = open()) {
+				opened = true;
 				this.watching = true;
-				retry = FIRST_RETRY;
 				while (running()) {
 					long asked = System.nanoTime();
 					ChangeStreamDocument<Document> change = cursor.tryNext();
+					// only now is the stream known to work: a point refused on the first read is not retried at once
+					retry = FIRST_RETRY;
 					BsonDocument reached = cursor.getResumeToken();
 					if (reached != null) {
 						this.position = reached;
 					}
+					if (change == null && cursor.getServerCursor() == null) {
+						// the server ended the stream (the collection was dropped or renamed): a new one starts
+						// after the point it ended at
+						break;
+					}
 					if (change != null && change.getOperationType() == OperationType.INVALIDATE) {
-						// the collection was dropped or renamed: a new stream starts after this point
 						this.position = change.getResumeToken();
 						break;
 					}
@@ -156,10 +164,14 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 				}
 			}
 			catch (RuntimeException ex) {
-				// the driver has already tried once to resume; the next open goes on from the last point told
-				if (running()) {
-					logger.warn("The change stream broke; opening it again from where it was: {}", ex.toString());
+				if (!running()) {
+					return;
 				}
+				failed(ex, opened);
+				if (!pause(retry)) {
+					return;
+				}
+				retry = longer(retry);
 			}
 			finally {
 				this.watching = false;
@@ -169,30 +181,31 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 
 	private MongoChangeStreamCursor<ChangeStreamDocument<Document>> open() {
 		ChangeStreamIterable<Document> stream = this.mongo.getCollection(ChangeLog.COLLECTION)
-			.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
+			.watch(List.of(Aggregates.match(Filters.in("operationType", "insert", "invalidate"))))
 			.maxAwaitTime(AWAIT.toMillis(), TimeUnit.MILLISECONDS);
 		BsonDocument from = this.position;
 		return ((from != null) ? stream.startAfter(from) : stream).cursor();
 	}
 
-	private void failedToOpen(RuntimeException ex) {
+	// the driver has already tried once to resume a broken stream; it is opened again from the last point reached
+	private void failed(RuntimeException ex, boolean opened) {
 		if (this.position != null && refusedPosition(ex)) {
-			// the changes between that point and now are told to nobody: a subscriber reads its documents again
-			// when it subscribes, so it misses only what changed while it was away
-			logger.warn("The change stream can't resume from where gateway '{}' left it ({}); starting from now",
+			// the changes between that point and now are told to nobody: a subscription sends what its documents
+			// are now when it starts, so a subscriber who comes back misses no state, only the news of a change
+			logger.warn("The change stream can't go on from where gateway '{}' had got to ({}); starting from now",
 					this.resumeKey, ex.toString());
 			this.position = null;
 			return;
 		}
-		logger.warn("Could not open the change stream; trying again: {}", ex.toString());
+		logger.warn((opened ? "The change stream broke" : "Could not open the change stream")
+				+ "; opening it again from where it was: {}", ex.toString());
 	}
 
-	// the server answered and refused the point itself (fallen off the oplog, malformed, from another stream),
-	// rather than being away or between primaries, after which the same point is tried again
+	// the server refused the point itself: malformed (FailedToParse and the resume token's own checks), no longer
+	// in the oplog (ChangeStreamHistoryLost) or not found there (ChangeStreamFatalError); anything else, such as an
+	// election or a lost connection, is tried again from the same point
 	private static boolean refusedPosition(RuntimeException ex) {
-		return ex instanceof MongoServerException server && !(ex instanceof MongoNotPrimaryException)
-				&& !(ex instanceof MongoNodeIsRecoveringException) && !(ex instanceof MongoExecutionTimeoutException)
-				&& !server.hasErrorLabel("ResumableChangeStreamError");
+		return ex instanceof MongoServerException server && REFUSED_POSITION.contains(server.getCode());
 	}
 
 	private static Duration longer(Duration retry) {
@@ -257,7 +270,8 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 	@Override
 	public void destroy() throws InterruptedException {
 		this.stopping.countDown();
-		this.watcher.join(AWAIT.multipliedBy(3).toMillis());
+		// a read waits at most AWAIT; an open, as long as the driver waits for a server
+		this.watcher.join(AWAIT.plus(STOP_WAIT).toMillis());
 		if (!this.watcher.isAlive()) {
 			save(this.clock.instant());
 		}

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The change stream on MongoDB 8 (a single-node replica set): chosen there by default; a gateway restarted goes
  * on from where its stream had got to, kept in the store under its resume key, while a gateway with no stored
- * point starts from now; a point the store refuses is dropped for now; and a polling gateway and a streaming one
- * on the same store hear each other. Skipped, and reported as skipped, where no Docker engine runs.
+ * point starts from now; a point the store refuses is dropped for now; a stream the server ends (its collection
+ * dropped) starts again after that point; and a polling gateway and a streaming one on the same store hear each
+ * other. Skipped, and reported as skipped, where no Docker engine runs.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -99,6 +100,22 @@ class ChangeStreamOnMongoDbTests {
 		await("stream open from now", stream::watching);
 		log().write("orders", "after");
 		heard.await("after");
+		stream.destroy();
+	}
+
+	@Test
+	void aStreamEndedByItsCollectionBeingDroppedStartsAgainAfterTheDrop() throws Exception {
+		ChangeLog log = log();
+		ChangeStreamFeed stream = stream("dropped-" + ObjectId.get());
+		Heard heard = Heard.on(stream, "before-drop", "after-drop");
+		stream.start();
+		await("stream open", stream::watching);
+		log.write("orders", "before-drop");
+		heard.await("before-drop");
+		this.mongo.dropCollection(ChangeLog.COLLECTION);
+		log.write("orders", "after-drop");
+		heard.await("after-drop");
+		assertThat(heard.ids).containsExactly("before-drop", "after-drop");
 		stream.destroy();
 	}
 
