@@ -35,7 +35,8 @@ class ChangeFeedConfiguration {
 			Clock clock, StoreProperties properties, ObjectProvider<MeterRegistry> meters, Environment environment) {
 		StoreProperties.Changes settings = properties.changes();
 		ChangeLog log = new ChangeLog(mongo, clock, settings.keep());
-		ChangeListeners listeners = new ChangeListeners(meters.getIfAvailable());
+		MeterRegistry registry = meters.getIfAvailable();
+		ChangeListeners listeners = new ChangeListeners(registry);
 		ClusterType store = (embedded.getIfAvailable() != null) ? ClusterType.STANDALONE : clusterType(client, mongo);
 		boolean streams = switch (settings.source()) {
 			case POLLING -> false;
@@ -57,7 +58,7 @@ class ChangeFeedConfiguration {
 		String resumeKey = (settings.resumeKey() != null) ? settings.resumeKey()
 				: hostName() + ":" + environment.getProperty("server.port", "8080");
 		logger.info("Subscriptions hear of changes through a change stream, resumed under '{}'", resumeKey);
-		ChangeStreamFeed feed = new ChangeStreamFeed(mongo, clock, log, listeners, resumeKey);
+		ChangeStreamFeed feed = new ChangeStreamFeed(mongo, clock, log, listeners, resumeKey, registry);
 		feed.start();
 		return feed;
 	}

@@ -18,6 +18,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,9 @@ import org.springframework.data.mongodb.core.index.Index;
  * what its documents are now when it starts, so nobody who comes back misses a state.
  */
 final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
+
+	/** The gauge that is 1 while the stream is open: at 0 for long, subscribers hear of other gateways' changes late. */
+	static final String OPEN_METRIC = "storefront.changes.stream.open";
 
 	/** Where each gateway's stream has got to, by resume key. */
 	static final String POSITIONS = "change_stream_positions";
@@ -86,7 +91,8 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 
 	private Instant savedAt = Instant.EPOCH;
 
-	ChangeStreamFeed(MongoOperations mongo, Clock clock, ChangeLog log, ChangeListeners listeners, String resumeKey) {
+	ChangeStreamFeed(MongoOperations mongo, Clock clock, ChangeLog log, ChangeListeners listeners, String resumeKey,
+			@Nullable MeterRegistry meters) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.log = log;
@@ -94,6 +100,11 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 		this.resumeKey = resumeKey;
 		this.watcher = new Thread(this::watch, "change-stream");
 		this.watcher.setDaemon(true);
+		if (meters != null) {
+			Gauge.builder(OPEN_METRIC, this, (feed) -> feed.watching() ? 1 : 0)
+				.description("1 while this gateway's change stream is open, 0 while it is being opened again")
+				.register(meters);
+		}
 	}
 
 	/** Starts watching, from this gateway's stored position when it has one, else from now. */

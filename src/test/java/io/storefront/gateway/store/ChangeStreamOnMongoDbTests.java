@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,14 @@ class ChangeStreamOnMongoDbTests {
 	@Autowired
 	ChangeFeed feed;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void aReplicaSetIsWatchedThroughAChangeStream() {
 		assertThat(this.feed).isInstanceOf(ChangeStreamFeed.class);
 		await("the gateway's own stream open", ((ChangeStreamFeed) this.feed)::watching);
+		assertThat(this.meters.get(ChangeStreamFeed.OPEN_METRIC).gauge().value()).isOne();
 	}
 
 	@Test
@@ -144,7 +149,7 @@ class ChangeStreamOnMongoDbTests {
 	}
 
 	private ChangeStreamFeed stream(String resumeKey) {
-		return new ChangeStreamFeed(this.mongo, this.clock, log(), new ChangeListeners(null), resumeKey);
+		return new ChangeStreamFeed(this.mongo, this.clock, log(), new ChangeListeners(null), resumeKey, null);
 	}
 
 	private static void await(String what, BooleanSupplier condition) {
