@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -34,6 +35,8 @@ final class PersistedOperations {
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+	private static final Duration ASK_SHARED_AGAIN_AFTER = Duration.ofDays(1);
+
 	private final Mode mode;
 
 	private final Cache<String, String> registered;
@@ -46,7 +49,12 @@ final class PersistedOperations {
 			@Nullable SharedOperations shared) {
 		this.mode = settings.mode();
 		this.shared = shared;
-		this.registered = Caffeine.newBuilder().maximumSize(settings.cacheSize()).build();
+		// a gateway asks the shared registry again at least daily, which marks the operation used there: one in use
+		// is never forgotten however long this gateway has served it from its own cache
+		this.registered = Caffeine.newBuilder()
+			.maximumSize(settings.cacheSize())
+			.expireAfterWrite(ASK_SHARED_AGAIN_AFTER)
+			.build();
 		if (this.mode == Mode.SAFELIST) {
 			if (settings.manifest() == null) {
 				throw new IllegalStateException(

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface SharedOperations {
 
-	/** The text registered under this SHA-256, or null when none is (any more). */
+	/** The text registered under this SHA-256, or null when none is (any more); one found is marked used now. */
 	@Nullable String find(String sha256);
 
 	/** Registers a text that parsed and validated under its SHA-256. */

@@ -70,8 +70,9 @@ public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean
 	}
 
 	/**
-	 * @param max how many registered operations are kept at most; the least recently registered go first
-	 * @param keep how long a registered operation is kept after it was last registered
+	 * @param max how many registered operations are kept at most; the least recently used go first
+	 * @param keep how long a registered operation is kept after it was last used: registered, or asked for by a
+	 * gateway, each of which asks again at least daily while it serves the operation from its own cache
 	 */
 	public record PersistedOperations(@DefaultValue("10000") long max, @DefaultValue("7d") Duration keep) {
 

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The operations registered through automatic persisted queries, in {@code persisted_operations}: one document per
- * hash, written once however many gateways register it, and read by any gateway whose own cache lacks it. Every
- * so many registrations a gateway removes those unused past {@code keep}, and the oldest beyond {@code max}.
+ * hash, written once however many gateways register it, and read by any gateway whose own cache lacks it, which
+ * marks it used. Every so many registrations a gateway removes those unused past {@code keep}, and the oldest
+ * beyond {@code max}.
  */
 @Component
 class StoredOperations implements SharedOperations {
@@ -52,7 +53,8 @@ class StoredOperations implements SharedOperations {
 	@Override
 	public @Nullable String find(String sha256) {
 		try {
-			Document stored = this.mongo.findById(sha256, Document.class, COLLECTION);
+			Document stored = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(sha256)),
+					Update.update("at", Date.from(this.clock.instant())), Document.class, COLLECTION);
 			return (stored != null) ? stored.getString("text") : null;
 		}
 		catch (DataAccessException ex) {

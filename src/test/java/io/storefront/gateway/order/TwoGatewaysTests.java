@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
@@ -217,6 +221,26 @@ class TwoGatewaysTests {
 
 		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
 			.isEqualTo("COF-001");
+	}
+
+	@Test
+	void anOperationReplayedFromTheSharedRegistryIsMarkedUsedThere() {
+		String query = "query apqKept { products(first: 1, sort: PRICE_ASC) { edges { node { sku } } } } # "
+				+ new ObjectId();
+		String hash = sha256(query);
+		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		persisted(this.port, Map.of("query", query, "extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
+			.isEqualTo("COF-001");
+		Date sixDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(6)));
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(hash)), Update.update("at", sixDaysAgo),
+				"persisted_operations");
+
+		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
+			.isEqualTo("COF-001");
+
+		Document stored = this.mongo.findById(hash, Document.class, "persisted_operations");
+		assertThat(stored.getDate("at")).isAfter(Date.from(Instant.now().minus(Duration.ofMinutes(1))));
+		assertThat(stored.getString("text")).isEqualTo(query);
 	}
 
 	@Test
