@@ -51,7 +51,7 @@ final class ChangeListeners {
 
 	void tell(@Nullable String collection, @Nullable String id) {
 		if (collection == null || id == null) {
-			// not a change this gateway wrote: nobody listens for it
+			// not a change any gateway wrote: nobody listens for it
 			return;
 		}
 		for (Listener listener : this.listeners) {

@@ -43,7 +43,7 @@ import org.springframework.data.mongodb.core.index.Index;
  */
 final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 
-	/** The gauge that is 1 while the stream is open: at 0 for long, subscribers hear of other gateways' changes late. */
+	/** The gauge that is 1 while the stream is open; while it is 0, nothing from other gateways is heard here. */
 	static final String OPEN_METRIC = "storefront.changes.stream.open";
 
 	/** Where each gateway's stream has got to, by resume key. */

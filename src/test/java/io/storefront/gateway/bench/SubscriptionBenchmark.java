@@ -51,7 +51,8 @@ public final class SubscriptionBenchmark {
 				"--storefront.graphql.subscriptions.max-per-address=100000", "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN" };
 		String given = System.getProperty("bench.mongodb.uri");
-		String firstStore = (given != null) ? "--spring.mongodb.uri=" + given : "--storefront.store.embedded.enabled=true";
+		String firstStore = (given != null) ? "--spring.mongodb.uri=" + given
+				: "--storefront.store.embedded.enabled=true";
 		try (ConfigurableApplicationContext first = start(common, firstStore, "--storefront.store.demo-data=true",
 				"--storefront.store.demo-password=" + PASSWORD)) {
 			String uri = (given != null) ? given : embeddedUri(first);

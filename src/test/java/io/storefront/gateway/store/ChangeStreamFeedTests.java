@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A change stream the store won't open (the embedded store has none; a real one may refuse a user without the
  * right): the gateway tries again less and less often, never in a loop, says so on a gauge, goes on writing its own
- * changes for gateways that poll, and stops at once with the gateway. {@code ChangeStreamOnMongoDbTests} covers the stream
- * itself on a replica set.
+ * changes for gateways that poll, and stops at once with the gateway. {@code ChangeStreamOnMongoDbTests} covers the
+ * stream itself on a replica set.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class ChangeStreamFeedTests {
