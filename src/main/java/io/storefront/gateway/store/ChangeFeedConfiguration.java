@@ -52,7 +52,8 @@ class ChangeFeedConfiguration {
 			}
 		};
 		if (!streams) {
-			logger.info("Subscriptions hear of changes by polling the store every {}", settings.pollInterval());
+			logger.info("Subscriptions hear of changes by polling the store every {} ms",
+					settings.pollInterval().toMillis());
 			return new PollingChangeFeed(mongo, clock, settings, log, listeners);
 		}
 		String resumeKey = (settings.resumeKey() != null) ? settings.resumeKey()
