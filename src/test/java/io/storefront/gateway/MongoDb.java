@@ -1,5 +1,7 @@
 package io.storefront.gateway;
 
+import java.util.UUID;
+
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +23,8 @@ public final class MongoDb {
 	/** Points the gateway at the shared MongoDB instead of the embedded store. */
 	public static void register(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> start().getReplicaSetUrl("storefront"));
+		// each test context is a gateway of its own, with its own place in the change stream
+		registry.add("storefront.store.changes.resume-key", () -> "test-" + UUID.randomUUID());
 	}
 
 	private static synchronized MongoDBContainer start() {

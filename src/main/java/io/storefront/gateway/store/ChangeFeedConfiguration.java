@@ -3,6 +3,7 @@ package io.storefront.gateway.store;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.connection.ClusterType;
@@ -57,7 +58,7 @@ class ChangeFeedConfiguration {
 			return new PollingChangeFeed(mongo, clock, settings, log, listeners);
 		}
 		String resumeKey = (settings.resumeKey() != null) ? settings.resumeKey()
-				: hostName() + ":" + environment.getProperty("server.port", "8080");
+				: defaultResumeKey(environment.getProperty("server.port", "8080"));
 		logger.info("Subscriptions hear of changes through a change stream, resumed under '{}'", resumeKey);
 		ChangeStreamFeed feed = new ChangeStreamFeed(mongo, clock, log, listeners, resumeKey, registry);
 		feed.start();
@@ -86,6 +87,11 @@ class ChangeFeedConfiguration {
 			return "the embedded store";
 		}
 		return (store == ClusterType.STANDALONE) ? "a standalone server" : store.name().toLowerCase();
+	}
+
+	// on a random port no two starts are the same gateway: a key of its own, which no restart finds again
+	private static String defaultResumeKey(String port) {
+		return hostName() + ":" + (port.equals("0") ? "random-" + UUID.randomUUID() : port);
 	}
 
 	private static String hostName() {

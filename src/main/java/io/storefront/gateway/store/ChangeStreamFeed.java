@@ -153,13 +153,15 @@ final class ChangeStreamFeed implements ChangeFeed, DisposableBean {
 					if (reached != null) {
 						this.position = reached;
 					}
-					if (change == null && cursor.getServerCursor() == null) {
-						// the server ended the stream (the collection was dropped or renamed): a new one starts
-						// after the point it ended at
-						break;
-					}
+					// the server ends the stream when the collection is dropped or renamed: a new one starts after
+					// the point it ended at, shortly, so that a server ending it again is no busy loop
+					boolean ended = change == null && cursor.getServerCursor() == null;
 					if (change != null && change.getOperationType() == OperationType.INVALIDATE) {
 						this.position = change.getResumeToken();
+						ended = true;
+					}
+					if (ended) {
+						pause(FIRST_RETRY);
 						break;
 					}
 					if (change != null && change.getFullDocument() != null) {

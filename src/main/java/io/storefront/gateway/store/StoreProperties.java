@@ -41,7 +41,7 @@ public record StoreProperties(@DefaultValue Embedded embedded, @Nullable Boolean
 	 * embedded store, a standalone server)
 	 * @param resumeKey the name under which this gateway keeps where its change stream has got to, to go on from
 	 * there after a restart: unique to each gateway and the same across its restarts; the host name and the server
-	 * port when unset
+	 * port when unset (on a random port, a key of its own each start)
 	 * @param pollInterval how often a polling gateway with subscribers reads the changes made since it last
 	 * looked: the most a change waits before it reaches a subscriber on another gateway
 	 * @param batch how many changes one poll takes at most
