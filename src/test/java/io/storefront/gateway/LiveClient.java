@@ -81,26 +81,12 @@ public final class LiveClient {
 	 * nothing at first is known to hear every change made from then on once it is counted.
 	 */
 	public static void awaitListening(MeterRegistry meters, double count) {
-		long until = System.nanoTime() + WAIT.toNanos();
-		while (listening(meters) != count) {
-			assertThat(System.nanoTime()).as("subscriptions listening: " + count).isLessThan(until);
-			pause();
-		}
+		Await.until("subscriptions listening: " + count, WAIT, () -> listening(meters) == count);
 	}
 
 	private static double listening(MeterRegistry meters) {
 		Gauge gauge = meters.find("storefront.subscriptions.listening").gauge();
 		return (gauge != null) ? gauge.value() : 0;
-	}
-
-	static void pause() {
-		try {
-			Thread.sleep(10);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** What one subscription has sent so far. */
@@ -136,11 +122,7 @@ public final class LiveClient {
 		 * with (graphql-transport-ws's {@code error} message, for a subscription refused before it started).
 		 */
 		public List<ResponseError> firstErrors() {
-			long until = System.nanoTime() + WAIT.toNanos();
-			while (this.responses.isEmpty() && this.failure == null) {
-				assertThat(System.nanoTime()).as("an answer").isLessThan(until);
-				pause();
-			}
+			Await.until("an answer", WAIT, () -> !this.responses.isEmpty() || this.failure != null);
 			ClientGraphQlResponse response = this.responses.peek();
 			if (response != null) {
 				return response.getErrors();
@@ -162,11 +144,7 @@ public final class LiveClient {
 
 		/** Waits until the gateway ends the subscription, without an error. */
 		public void awaitCompleted() {
-			long until = System.nanoTime() + WAIT.toNanos();
-			while (!this.completed && this.failure == null) {
-				assertThat(System.nanoTime()).as("the subscription's end").isLessThan(until);
-				pause();
-			}
+			Await.until("the subscription's end", WAIT, () -> this.completed || this.failure != null);
 			assertThat(this.failure).isNull();
 		}
 
@@ -186,11 +164,7 @@ public final class LiveClient {
 
 		/** Waits until the subscription fails, and returns why. */
 		public Throwable awaitFailure() {
-			long until = System.nanoTime() + WAIT.toNanos();
-			while (this.failure == null) {
-				assertThat(System.nanoTime()).as("the subscription's failure").isLessThan(until);
-				pause();
-			}
+			Await.until("the subscription's failure", WAIT, () -> this.failure != null);
 			return this.failure;
 		}
 

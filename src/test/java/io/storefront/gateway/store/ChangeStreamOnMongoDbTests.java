@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import reactor.core.Disposable;
 
+import io.storefront.gateway.Await;
 import io.storefront.gateway.MongoDb;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,21 +154,7 @@ class ChangeStreamOnMongoDbTests {
 	}
 
 	private static void await(String what, BooleanSupplier condition) {
-		long until = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as(what).isLessThan(until);
-			pause();
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Await.until(what, WAIT, condition);
 	}
 
 	/** The ids one listener has heard of, in order. */
