@@ -1,13 +1,9 @@
 package io.storefront.gateway.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.storefront.gateway.kernel.ClientAddress;
 import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.Sha256;
 import io.storefront.gateway.kernel.StorefrontException;
 import io.storefront.gateway.security.SecurityProperties;
 
@@ -117,17 +114,7 @@ class LoginThrottle implements SmartInitializingSingleton {
 
 	// the email is hashed: the counter needs to tell emails apart, not to know them
 	private static String accountKey(String email, ClientAddress client) {
-		return "account|" + sha256(email) + "|" + client.bucket();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "account|" + Sha256.hex(email) + "|" + client.bucket();
 	}
 
 }

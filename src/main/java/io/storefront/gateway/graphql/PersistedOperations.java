@@ -2,12 +2,8 @@ package io.storefront.gateway.graphql;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.storefront.gateway.graphql.GatewayProperties.PersistedQueries.Mode;
 import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.Sha256;
 import io.storefront.gateway.kernel.StorefrontException;
 
 import org.springframework.core.io.Resource;
@@ -73,7 +70,7 @@ final class PersistedOperations {
 		String text = (requestText == null || requestText.isEmpty()
 				|| requestText.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER)) ? null : requestText;
 		if (hash == null) {
-			if (this.mode == Mode.SAFELIST && text != null && !this.safelist.containsKey(sha256(text))) {
+			if (this.mode == Mode.SAFELIST && text != null && !this.safelist.containsKey(Sha256.hex(text))) {
 				throw notFound("Only the operations of the safelist may run here.");
 			}
 			return (text != null) ? text : "";
@@ -82,7 +79,7 @@ final class PersistedOperations {
 			throw notFound("Persisted queries are not enabled.");
 		}
 		if (text != null) {
-			if (!sha256(text).equals(hash)) {
+			if (!Sha256.hex(text).equals(hash)) {
 				throw new StorefrontException(ErrorCode.BAD_USER_INPUT, "The sha256Hash is not the hash of the query.",
 						"extensions.persistedQuery.sha256Hash");
 			}
@@ -142,23 +139,13 @@ final class PersistedOperations {
 		return new StorefrontException(ErrorCode.PERSISTED_QUERY_NOT_FOUND, message, null);
 	}
 
-	static String sha256(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private void loadManifest(Resource manifest, JsonMapper json) {
 		try (InputStream in = manifest.getInputStream()) {
 			JsonNode root = json.readTree(in);
 			for (JsonNode operation : root.path("operations")) {
 				String body = operation.path("body").asString();
 				String id = operation.path("id").asString();
-				if (!sha256(body).equals(id)) {
+				if (!Sha256.hex(body).equals(id)) {
 					throw new IllegalStateException("Manifest " + manifest + ": the id of operation "
 							+ operation.path("name").asString() + " is not the SHA-256 of its body");
 				}

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.storefront.gateway.DemoUsers;
 import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.StorefrontApplication;
+import io.storefront.gateway.kernel.Sha256;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -45,12 +46,12 @@ class DeploymentModesTests {
 		Path manifest = dir.resolve("manifest.json");
 		Files.writeString(manifest, JsonMapper.builder().build().writeValueAsString(Map.of("format",
 				"apollo-persisted-query-manifest", "version", 1, "operations", java.util.List.of(Map.of("id",
-						PersistedOperations.sha256(PRODUCT), "name", "productName", "type", "query", "body", PRODUCT)))));
+						Sha256.hex(PRODUCT), "name", "productName", "type", "query", "body", PRODUCT)))));
 		try (ConfigurableApplicationContext context = start("--storefront.graphql.persisted-queries.mode=SAFELIST",
 				"--storefront.graphql.persisted-queries.manifest=file:" + manifest)) {
 			int port = port(context);
 			String byHash = "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \""
-					+ PersistedOperations.sha256(PRODUCT) + "\"}}}";
+					+ Sha256.hex(PRODUCT) + "\"}}}";
 
 			post(port, byHash).jsonPath("$.data.product.name").isEqualTo("Espresso Beans");
 			post(port, JsonMapper.builder().build().writeValueAsString(Map.of("query", PRODUCT)))

@@ -25,6 +25,7 @@ import io.storefront.gateway.GatewayClient;
 import io.storefront.gateway.GatewayHttpTest;
 import io.storefront.gateway.MongoCommandLog;
 import io.storefront.gateway.StoreSnapshot;
+import io.storefront.gateway.kernel.Sha256;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -279,7 +280,7 @@ class HostileInputTests {
 	@Test
 	void automaticPersistedQueriesRegisterThenRunByHash() {
 		String query = "{ product(id: \"" + ESPRESSO + "\") { sku } }";
-		String hash = PersistedOperations.sha256(query);
+		String hash = Sha256.hex(query);
 		String extensions = "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}";
 
 		this.http.get()

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.storefront.gateway.graphql.GatewayProperties.PersistedQueries;
 import io.storefront.gateway.graphql.GatewayProperties.PersistedQueries.Mode;
 import io.storefront.gateway.kernel.ErrorCode;
+import io.storefront.gateway.kernel.Sha256;
 import io.storefront.gateway.kernel.StorefrontException;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -21,13 +22,13 @@ class PersistedOperationsTests {
 
 	static final String QUERY = "{ products { edges { node { id } } } }";
 
-	static final String HASH = PersistedOperations.sha256(QUERY);
+	static final String HASH = Sha256.hex(QUERY);
 
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void theHashIsSha256InLowerCaseHex() {
-		assertThat(PersistedOperations.sha256("")).isEqualTo(
+		assertThat(Sha256.hex("")).isEqualTo(
 				"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	}
 
@@ -93,9 +94,9 @@ class PersistedOperationsTests {
 		assertThat(safelist.textOf(QUERY, Map.of())).isEqualTo(QUERY);
 		String other = "{ me { id } }";
 		assertRefused(() -> safelist.textOf(other, Map.of()), ErrorCode.PERSISTED_QUERY_NOT_FOUND, null);
-		assertRefused(() -> safelist.textOf(other, persisted(PersistedOperations.sha256(other))),
+		assertRefused(() -> safelist.textOf(other, persisted(Sha256.hex(other))),
 				ErrorCode.PERSISTED_QUERY_NOT_FOUND, null);
-		assertRefused(() -> safelist.textOf(null, persisted(PersistedOperations.sha256(other))),
+		assertRefused(() -> safelist.textOf(null, persisted(Sha256.hex(other))),
 				ErrorCode.PERSISTED_QUERY_NOT_FOUND, null);
 	}
 
@@ -115,13 +116,13 @@ class PersistedOperationsTests {
 		PersistedOperations apq = new PersistedOperations(new PersistedQueries(Mode.APQ, null, 1), this.json, null);
 		for (int i = 0; i < 200; i++) {
 			String text = "{ product(id: " + i + ") { id } }";
-			apq.textOf(text, persisted(PersistedOperations.sha256(text)));
+			apq.textOf(text, persisted(Sha256.hex(text)));
 		}
 		int remembered = 0;
 		for (int i = 0; i < 200; i++) {
 			String text = "{ product(id: " + i + ") { id } }";
 			try {
-				apq.textOf(null, persisted(PersistedOperations.sha256(text)));
+				apq.textOf(null, persisted(Sha256.hex(text)));
 				remembered++;
 			}
 			catch (StorefrontException ex) {

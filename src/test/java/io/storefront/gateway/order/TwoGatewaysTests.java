@@ -1,13 +1,9 @@
 package io.storefront.gateway.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +26,7 @@ import io.storefront.gateway.LiveClient;
 import io.storefront.gateway.LiveClient.Events;
 import io.storefront.gateway.Shopper;
 import io.storefront.gateway.StorefrontApplication;
+import io.storefront.gateway.kernel.Sha256;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -211,8 +208,7 @@ class TwoGatewaysTests {
 	void anOperationRegisteredThroughOneGatewayReplaysOnTheOther() {
 		String query = "query apqAcross { products(first: 1, sort: PRICE_ASC) { edges { node { sku } } } } # "
 				+ new ObjectId();
-		String hash = sha256(query);
-		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		Map<String, Object> byHash = byHash(query);
 
 		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
@@ -227,8 +223,8 @@ class TwoGatewaysTests {
 	void anOperationReplayedFromTheSharedRegistryIsMarkedUsedThere() {
 		String query = "query apqKept { products(first: 1, sort: PRICE_ASC) { edges { node { sku } } } } # "
 				+ new ObjectId();
-		String hash = sha256(query);
-		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		String hash = Sha256.hex(query);
+		Map<String, Object> byHash = byHash(query);
 		persisted(this.port, Map.of("query", query, "extensions", byHash)).jsonPath("$.data.products.edges[0].node.sku")
 			.isEqualTo("COF-001");
 		Date sixDaysAgo = Date.from(Instant.now().minus(Duration.ofDays(6)));
@@ -246,15 +242,20 @@ class TwoGatewaysTests {
 	@Test
 	void anOperationThatDoesNotValidateIsNeverShared() {
 		String query = "{ products { nope } } # " + new ObjectId();
-		Map<String, Object> byHash = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", sha256(query)));
+		Map<String, Object> byHash = byHash(query);
 
 		persisted(this.port, Map.of("query", query, "extensions", byHash)).jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("BAD_USER_INPUT");
 
 		persisted(portOf(second), Map.of("extensions", byHash)).jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
-		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(sha256(query))), "persisted_operations"))
+		assertThat(this.mongo.exists(Query.query(Criteria.where("_id").is(Sha256.hex(query))), "persisted_operations"))
 			.isFalse();
+	}
+
+	// the extensions of a request that names its operation by hash, as Apollo's clients send them
+	private static Map<String, Object> byHash(String query) {
+		return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", Sha256.hex(query)));
 	}
 
 	private static WebTestClient.BodyContentSpec persisted(int port, Map<String, Object> body) {
@@ -267,16 +268,6 @@ class TwoGatewaysTests {
 			.expectStatus()
 			.isOk()
 			.expectBody();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test
