@@ -38,14 +38,15 @@ class ChangeFeedConfiguration {
 		ChangeLog log = new ChangeLog(mongo, clock, settings.keep());
 		MeterRegistry registry = meters.getIfAvailable();
 		ChangeListeners listeners = new ChangeListeners(registry);
-		ClusterType store = (embedded.getIfAvailable() != null) ? ClusterType.STANDALONE : clusterType(client, mongo);
+		boolean onEmbedded = embedded.getIfAvailable() != null;
+		ClusterType store = onEmbedded ? ClusterType.STANDALONE : clusterType(client, mongo);
 		boolean streams = switch (settings.source()) {
 			case POLLING -> false;
 			case AUTO -> hasChangeStreams(store);
 			case CHANGE_STREAM -> {
 				if (store != ClusterType.UNKNOWN && !hasChangeStreams(store)) {
 					throw new StoreSettingsException(SOURCE + "=change-stream needs a replica set or a sharded "
-							+ "cluster; this store is " + describe(store, embedded.getIfAvailable() != null)
+							+ "cluster; this store is " + describe(store, onEmbedded)
 							+ ", which has no change streams.", "Set " + SOURCE + " to auto (polls where there are "
 							+ "no change streams) or point MONGODB_URI at a replica set.");
 				}
